@@ -1,0 +1,32 @@
+import { calculate, mentionsMathFunction } from "../../core/calc.js";
+import type { CommandSpec } from "../command.js";
+import { loadMathFunctions } from "../math.js";
+
+export const calcCommand: CommandSpec = {
+  name: "calc",
+  arguments: "<expression...>",
+  summary: "evaluate one napkin expression (200K / 3s * 100 bytes in Mbps)",
+  description:
+    "Evaluate one expression written the way notes write it: K/M/B scales, data sizes, durations, rates, ranges.\n" +
+    "Prints the exact result, the napkin-rounded one, and how ambiguous words were read.",
+  options: [{ flags: "--json", description: "print {input, reading, value, unit, display[, low, high]}" }],
+  examples: [
+    'napkin calc "200K / 3"',
+    'napkin calc "200K / 3s * 100 bytes in Mbps"',
+    'napkin calc "1B * 1KB in TB"',
+    'napkin calc "5-10K * 3"',
+    'napkin calc "log2(1B)"',
+  ],
+  async run(args, options, { output, global }) {
+    const input = args.join(" ");
+    const functions = mentionsMathFunction(input) ? await loadMathFunctions() : undefined;
+    const result = calculate(input, { monthSeconds: global.monthSeconds, functions });
+    if (options.json) {
+      output.out(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    output.out(output.color.bold(result.display));
+    for (const note of result.reading) output.out(output.color.dim(`  · ${note}`));
+    return 0;
+  },
+};

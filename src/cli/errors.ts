@@ -1,0 +1,15 @@
+import { NapkinError } from "../core/errors.js";
+import type { Output } from "./output.js";
+
+/** The one place errors become a line on stderr and an exit code (2: bad input or usage). */
+export function reportError(error: unknown, output: Output, env: NodeJS.ProcessEnv = process.env): number {
+  const debug = env.NAPKIN_DEBUG === "1";
+  if (error instanceof NapkinError) {
+    output.err(`napkin: ${output.color.red("error")}: ${error.toLine()}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(`napkin: ${output.color.red("internal error")}: ${message.split("\n")[0]} (this is a bug; NAPKIN_DEBUG=1 shows the stack)`);
+  }
+  if (debug && error instanceof Error && error.stack) output.err(error.stack);
+  return 2;
+}

@@ -1,0 +1,57 @@
+import { Command, Option } from "commander";
+import { NapkinError } from "../core/errors.js";
+import { readNotation } from "../core/notation/read.js";
+import type { CommandSpec, Context, GlobalOptions } from "./command.js";
+import type { Output } from "./output.js";
+import { version } from "./version.js";
+
+/** Builds the commander program from the command table; `setExitCode` receives each command's result. */
+export function buildProgram(commands: CommandSpec[], output: Output, setExitCode: (code: number) => void): Command {
+  const program = new Command("napkin")
+    .description("Napkin math for system-design interviews: estimate, check and practise back-of-the-envelope numbers.")
+    .version(version, "-V, --version")
+    .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
+    .option("--month <duration>", "length of a month: 30d (default), 30.44d, or the interview 2.5M s")
+    .option("--reference <file>", "a reference table (JSON) that overrides or extends the built-in one")
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.out(text.trimEnd()),
+      writeErr: (text) => output.err(text.trimEnd()),
+      outputError: (text, write) => write(`napkin: ${text.trim().replace(/\s*\n\s*/g, " ")}`),
+    });
+  for (const spec of commands) {
+    const command = program.command(spec.name).summary(spec.summary).description(spec.description);
+    if (spec.arguments) command.arguments(spec.arguments);
+    for (const option of spec.options) {
+      const o = new Option(option.flags, option.description);
+      if (option.repeatable) o.argParser((value: string, previous: string[] = []) => [...previous, value]);
+      if (option.defaultValue !== undefined) o.default(option.defaultValue);
+      command.addOption(o);
+    }
+    command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}`);
+    command.exitOverride().configureOutput(program.configureOutput());
+    command.action(async (...params: unknown[]) => {
+      const options = params[params.length - 2] as Record<string, unknown>;
+      const args = params.slice(0, params.length - 2).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a])) as string[];
+      const context: Context = { output, global: readGlobalOptions(program.opts()) };
+      setExitCode(await spec.run(args, options, context));
+    });
+  }
+  return program;
+}
+
+function readGlobalOptions(options: Record<string, unknown>): GlobalOptions {
+  const global: GlobalOptions = { reference: options.reference as string | undefined };
+  if (typeof options.month === "string") {
+    try {
+      const month = readNotation(options.month, { expect: { t: 1, d: 0 } }).quantity;
+      if (month.low !== month.high || month.low <= 0) throw new NapkinError("input", "must be one positive duration");
+      global.monthSeconds = month.low;
+    } catch (error) {
+      if (error instanceof NapkinError) throw new NapkinError("usage", `--month: ${error.message}`, { text: options.month });
+      throw error;
+    }
+  }
+  return global;
+}

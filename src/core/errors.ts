@@ -1,0 +1,42 @@
+/** Every error napkin reports to a user; the shell prints them and exits 2. */
+export const errorCodes = ["syntax", "unknownWord", "dimension", "math", "forbidden", "range", "input", "data", "usage", "io"] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Where an error was found: a file and line, and a column within the text. */
+export interface ErrorPlace {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export class NapkinError extends Error {
+  readonly code: ErrorCode;
+  readonly text?: string;
+  readonly hint?: string;
+  place: ErrorPlace;
+
+  constructor(code: ErrorCode, message: string, options: { text?: string; hint?: string; place?: ErrorPlace } = {}) {
+    super(message);
+    this.name = "NapkinError";
+    this.code = code;
+    this.text = options.text;
+    this.hint = options.hint;
+    this.place = options.place ?? {};
+  }
+
+  /** One line: `file:line:col: message: 'text' (hint)`, or `… at column N` without a file. */
+  toLine(): string {
+    const { file, line, column } = this.place;
+    const where = file ? [file, line, column].filter((p) => p !== undefined).join(":") + ": " : "";
+    const at = !file && column !== undefined ? ` at column ${column}` : "";
+    const text = this.text !== undefined && !this.message.includes(`'${this.text}'`) ? `: '${this.text}'` : "";
+    const hint = this.hint ? ` (${this.hint})` : "";
+    return `${where}${this.message}${text}${at}${hint}`.replace(/[\r\n]+/g, " ");
+  }
+}
+
+/** Throws when a condition about user input does not hold. */
+export function ensure(condition: unknown, code: ErrorCode, message: string, text?: string): asserts condition {
+  if (!condition) throw new NapkinError(code, message, { text });
+}

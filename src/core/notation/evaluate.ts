@@ -1,0 +1,51 @@
+import { NapkinError } from "../errors.js";
+import type { Node } from "./parser.js";
+import { type Quantity, add, divide, isDimensionless, multiply, negate, power } from "./quantity.js";
+
+/** Plain-number functions (sqrt, log2, ceil, …), supplied by the shell from mathjs when an expression calls one. */
+export type MathFunctions = Record<string, (...args: number[]) => number>;
+
+/** Evaluates a parsed expression to a quantity in base units. */
+export function evaluateNode(node: Node, functions?: MathFunctions): Quantity {
+  switch (node.type) {
+    case "literal":
+      return { low: node.low, high: node.high, dim: node.dim };
+    case "negate":
+      return negate(evaluateNode(node.arg, functions));
+    case "power":
+      return power(evaluateNode(node.base, functions), evaluateNode(node.exponent, functions));
+    case "binary": {
+      const left = evaluateNode(node.left, functions);
+      const right = evaluateNode(node.right, functions);
+      if (node.op === "+") return add(left, right, 1);
+      if (node.op === "-") return add(left, right, -1);
+      return node.op === "*" ? multiply(left, right) : divide(left, right);
+    }
+    case "call":
+      return callFunction(node, functions);
+  }
+}
+
+function callFunction(node: Extract<Node, { type: "call" }>, functions?: MathFunctions): Quantity {
+  const fn = functions?.[node.name];
+  if (!fn) throw new NapkinError("math", `function '${node.name}' is not available here`);
+  const args = node.args.map((arg) => evaluateNode(arg, functions));
+  if (args.some((a) => !isDimensionless(a))) {
+    throw new NapkinError("dimension", `${node.name}() takes plain numbers; convert first (e.g. '… in s')`);
+  }
+  // Monotone functions map range ends to range ends; evaluate both and order them.
+  const ends = [fn(...args.map((a) => a.low)), fn(...args.map((a) => a.high))];
+  if (ends.some((e) => !Number.isFinite(e))) throw new NapkinError("math", `${node.name}() has no finite value here`);
+  return { low: Math.min(...ends), high: Math.max(...ends), dim: args[0]?.dim ?? { t: 0, d: 0 } };
+}
+
+/** True when the tree calls a function, so the shell knows to load mathjs. */
+export function callsFunction(node: Node): boolean {
+  switch (node.type) {
+    case "literal": return false;
+    case "negate": return callsFunction(node.arg);
+    case "power": return callsFunction(node.base) || callsFunction(node.exponent);
+    case "binary": return callsFunction(node.left) || callsFunction(node.right);
+    case "call": return true;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Dim } from "./words.js";
+import { type Quantity, dimName, isRange } from "./quantity.js";
+
+/** A unit to show a value in: its name and its size in base units. */
+export interface DisplayUnit {
+  name: string;
+  factor: number;
+}
+
+const bytePrefixes = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+const bitRatePrefixes = ["bps", "Kbps", "Mbps", "Gbps", "Tbps"];
+const scaleSuffixes = ["", "K", "M", "B", "T"];
+
+/** The unit a value of this dimension reads best in (bytes get a decimal prefix). */
+export function chooseUnit(dim: Dim, value: number): DisplayUnit {
+  const magnitude = Math.abs(value);
+  if (dim.t === 0 && dim.d === 0) return { name: "", factor: 1 };
+  if (dim.t === -1 && dim.d === 0) return { name: "/s", factor: 1 };
+  if (dim.d === 1 && (dim.t === 0 || dim.t === -1)) {
+    const step = Math.min(bytePrefixes.length - 1, Math.max(0, Math.floor(Math.log10(magnitude || 1) / 3)));
+    return { name: bytePrefixes[step] + (dim.t === -1 ? "/s" : ""), factor: 1000 ** step };
+  }
+  if (dim.t === 1 && dim.d === 0) {
+    if (magnitude > 0 && magnitude < 1e-6) return { name: "ns", factor: 1e-9 };
+    if (magnitude > 0 && magnitude < 1e-3) return { name: "μs", factor: 1e-6 };
+    if (magnitude > 0 && magnitude < 1) return { name: "ms", factor: 1e-3 };
+    return { name: "s", factor: 1 };
+  }
+  return { name: dimName(dim).replace("bytes", "B").replace("seconds", "s"), factor: 1 };
+}
+
+/** The same data rate in bits per second with a decimal prefix (`53.3 Mbps`). */
+export function bitRateUnit(bytesPerSecond: number): DisplayUnit {
+  const bits = Math.abs(bytesPerSecond * 8);
+  const step = Math.min(bitRatePrefixes.length - 1, Math.max(0, Math.floor(Math.log10(bits || 1) / 3)));
+  return { name: bitRatePrefixes[step], factor: 1000 ** step / 8 };
+}
+
+/** A number with thousands separators and five significant digits: `66,667`, `115.74`, `0.0012`. */
+export function formatExact(value: number): string {
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e21 || magnitude < 1e-6) return value.toPrecision(5).replace(/\.?0+e/, "e").replace("e+", "e");
+  const digits = Math.max(0, 4 - Math.floor(Math.log10(magnitude)));
+  const rounded = Number(value.toFixed(Math.min(digits, 20)));
+  return rounded.toLocaleString("en-US", { maximumFractionDigits: digits, useGrouping: true });
+}
+
+/** A number the way it is said in an interview: three significant digits and a K/M/B/T suffix. */
+export function formatNapkin(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude < 1000) return trimNumber(Number(value.toPrecision(3)));
+  const step = Math.min(scaleSuffixes.length - 1, Math.floor(Math.log10(magnitude) / 3));
+  const scaled = Number((value / 1000 ** step).toPrecision(3));
+  // 999.6K rounds to 1000K: move up a step.
+  if (Math.abs(scaled) >= 1000 && step < scaleSuffixes.length - 1) return formatNapkin(Math.sign(value) * 1000 ** (step + 1));
+  return trimNumber(scaled) + scaleSuffixes[step];
+}
+
+function trimNumber(value: number): string {
+  return Math.abs(value) >= 1e21 ? value.toExponential(2) : String(value);
+}
+
+/** Three significant digits with separators, for values that carry a unit prefix already: `1,070 MB`. */
+export function formatRounded(value: number): string {
+  return Number(value.toPrecision(3)).toLocaleString("en-US", { maximumFractionDigits: 20 });
+}
+
+/** A quantity in a unit: `66,667 /s`, `15,000–30,000`, `6.6667 MB/s`; napkin style `66.7K/s`, `6.67 MB/s`. */
+export function formatQuantity(q: Quantity, unit: DisplayUnit, style: "exact" | "napkin" = "exact"): string {
+  const counts = q.dim.d === 0;
+  const format = style === "exact" ? formatExact : counts ? formatNapkin : formatRounded;
+  const number = isRange(q) ? `${format(q.low / unit.factor)}–${format(q.high / unit.factor)}` : format(q.low / unit.factor);
+  if (!unit.name) return number;
+  return unit.name.startsWith("/") && style === "exact" ? `${number} ${unit.name}` : `${number}${unit.name.startsWith("/") ? "" : " "}${unit.name}`;
+}

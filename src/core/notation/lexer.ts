@@ -1,0 +1,75 @@
+import { NapkinError } from "../errors.js";
+
+export type Token =
+  | { type: "number"; value: number; text: string; start: number; end: number; spaceBefore: boolean }
+  | { type: "word"; text: string; start: number; end: number; spaceBefore: boolean }
+  | { type: "op"; text: string; start: number; end: number; spaceBefore: boolean };
+
+const superscripts: Record<string, string> = {
+  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
+};
+
+// Each pattern is anchored with the sticky flag and has no nested quantifiers: linear time.
+const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+(?![\p{L}\d]))?/uy;
+const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
+const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
+const operators = ["**", "->", "→", "+", "-", "−", "–", "—", "*", "×", "·", "/", "÷", "^", "%", "(", ")", "~", "≈", ",", "=", "[", "]", "{", "}", ".", ":", ";", "'", '"', "<", ">", "!", "&", "|", "?", "@", "#", "$", "\\"];
+
+/** Splits napkin notation into numbers, words and operators. */
+export function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let spaceBefore = false;
+  while (i < input.length) {
+    const char = input[i];
+    if (/\s/.test(char)) {
+      spaceBefore = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    numberPattern.lastIndex = i;
+    const number = numberPattern.exec(input);
+    if (number) {
+      let text = number[0];
+      let value = Number(text.replace(/[,_]/g, ""));
+      i += text.length;
+      superscriptPattern.lastIndex = i;
+      const exponent = superscriptPattern.exec(input);
+      if (exponent) {
+        const power = Number([...exponent[0]].map((c) => superscripts[c]).join(""));
+        value = value ** power;
+        text += exponent[0];
+        i += exponent[0].length;
+      }
+      tokens.push({ type: "number", value, text, start, end: i, spaceBefore });
+    } else {
+      wordPattern.lastIndex = i;
+      const word = wordPattern.exec(input);
+      if (word) {
+        i += word[0].length;
+        tokens.push({ type: "word", text: word[0], start, end: i, spaceBefore });
+      } else {
+        const op = operators.find((o) => input.startsWith(o, i));
+        if (!op) throw new NapkinError("syntax", `unexpected character '${char}'`, { place: { column: i + 1 } });
+        i += op.length;
+        tokens.push({ type: "op", text: normaliseOperator(op), start, end: i, spaceBefore });
+      }
+    }
+    spaceBefore = false;
+  }
+  return tokens;
+}
+
+function normaliseOperator(op: string): string {
+  switch (op) {
+    case "×": case "·": return "*";
+    case "÷": return "/";
+    case "**": return "^";
+    case "−": return "-";
+    case "—": return "–";
+    case "→": return "->";
+    case "≈": return "~";
+    default: return op;
+  }
+}

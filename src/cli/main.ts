@@ -1,12 +1,14 @@
 import { CommanderError } from "commander";
 import { calcCommand } from "./commands/calc.js";
+import { estimateCommand } from "./commands/estimate.js";
+import { refCommand } from "./commands/ref.js";
 import type { CommandSpec } from "./command.js";
 import { reportError } from "./errors.js";
 import { processOutput } from "./output.js";
 import { buildProgram } from "./program.js";
 
 /** Every command, in the order `--help` lists them. */
-export const commands: CommandSpec[] = [calcCommand];
+export const commands: CommandSpec[] = [estimateCommand, calcCommand, refCommand];
 
 /** Runs napkin with these arguments and returns the exit code: 0 ok, 1 wrong answers found, 2 bad input. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { NapkinError } from "../errors.js";
 import { type MathFunctions, evaluateNode } from "./evaluate.js";
-import { type DisplayUnit } from "./format.js";
+import { type DisplayUnit, groupThousands } from "./format.js";
 import { type ParseOptions, type Parsed, parseNotation } from "./parser.js";
 import { type Quantity, dimName, sameDim } from "./quantity.js";
 import { type Dim, ambiguousWords, defaultMonthSeconds, secondsPerDay } from "./words.js";
@@ -85,5 +85,5 @@ function describeReadings(parsed: Parsed, flip: ReadonlySet<number>, monthSecond
 
 function formatDays(seconds: number): string {
   const days = seconds / secondsPerDay;
-  return Number.isInteger(days) ? `${days} days` : `${Number(days.toFixed(2))} days (${seconds.toLocaleString("en-US")} s)`;
+  return Number.isInteger(days) ? `${days} days` : `${Number(days.toFixed(2))} days (${groupThousands(seconds)} s)`;
 }

@@ -1,0 +1,109 @@
+import { NapkinError } from "./errors.js";
+import { type Quantity } from "./notation/quantity.js";
+import { readNotation } from "./notation/read.js";
+import { type infer as infer_, validate, z } from "./schema.js";
+
+const text = z.string().check(z.minLength(1));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-02-25"));
+
+/** What load a capacity check compares a figure with. */
+export const loadKinds = ["writes", "reads", "ops", "messages"] as const;
+
+const figureSchema = z.strictObject({
+  id: text,
+  topics: z.array(text).check(z.minLength(1)),
+  name: text,
+  /** The system it is about, as said out loud: `Postgres`, `Redis`. */
+  component: z.optional(text),
+  /** The figure in napkin notation: `5,000-10,000/s`, `150 μs`. */
+  value: text,
+  /** `1M+`: the table vouches for at least this much. */
+  openEnded: z.optional(z.boolean()),
+  per: z.optional(text),
+  conditions: text,
+  load: z.optional(z.enum(loadKinds)),
+  /** Words that name this figure in prose, for the checker. */
+  match: z.optional(z.strictObject({ component: z.array(text), operation: z.array(text) })),
+  advice: z.optional(text),
+  source: text,
+  asOf: isoDate,
+});
+
+const ruleSchema = z.strictObject({
+  id: text,
+  topics: z.array(text).check(z.minLength(1)),
+  name: text,
+  expression: text,
+  equals: text,
+  tolerance: z.optional(z.string().check(z.regex(/^\d+(\.\d+)?%$/, "must be a percentage like 5%"))),
+  note: z.optional(text),
+  source: text,
+  asOf: isoDate,
+});
+
+const referenceFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  figures: z.optional(z.array(figureSchema)),
+  rules: z.optional(z.array(ruleSchema)),
+});
+
+export type FigureData = infer_<typeof figureSchema>;
+export type Rule = infer_<typeof ruleSchema>;
+
+/** A reference figure with its value read: a range in base units (per second, seconds, bytes). */
+export interface Figure extends FigureData {
+  quantity: Quantity;
+  file: string;
+}
+
+export interface ReferenceTable {
+  figures: Figure[];
+  rules: Rule[];
+}
+
+/** Validates a reference file's data and reads every figure's value; errors name the file and field. */
+export function loadReference(data: unknown, file: string): ReferenceTable {
+  const parsed = validate(referenceFileSchema, data, file);
+  const figures = (parsed.figures ?? []).map((figure, i) => ({ ...figure, quantity: readField(figure.value, file, `figures.${i}.value`), file }));
+  const rules = parsed.rules ?? [];
+  rules.forEach((rule, i) => {
+    readField(rule.expression, file, `rules.${i}.expression`);
+    readField(rule.equals, file, `rules.${i}.equals`);
+  });
+  return { figures, rules };
+}
+
+function readField(value: string, file: string, path: string): Quantity {
+  try {
+    return readNotation(value).quantity;
+  } catch (error) {
+    if (error instanceof NapkinError) throw new NapkinError("data", `${file}: ${path}: ${error.message}`, { hint: error.hint });
+    throw error;
+  }
+}
+
+/** The built-in table with a user's entries added; an entry with a built-in id replaces it. */
+export function mergeReference(base: ReferenceTable, extra: ReferenceTable): ReferenceTable {
+  const merge = <T extends { id: string }>(a: T[], b: T[]) => [...a.filter((x) => !b.some((y) => y.id === x.id)), ...b];
+  return { figures: merge(base.figures, extra.figures), rules: merge(base.rules, extra.rules) };
+}
+
+/** Every topic named in the table, for filters and did-you-mean. */
+export function referenceTopics(table: ReferenceTable): string[] {
+  return [...new Set([...table.figures, ...table.rules].flatMap((entry) => entry.topics))].sort();
+}
+
+/** The entries about a topic (a topic tag, an id prefix or a word of the name); all of them without one. */
+export function filterReference(table: ReferenceTable, topic?: string): ReferenceTable {
+  if (!topic) return table;
+  const wanted = topic.toLowerCase();
+  const matches = (entry: { id: string; topics: string[]; name: string }) =>
+    entry.topics.includes(wanted) || entry.id.startsWith(wanted) || entry.name.toLowerCase().split(/\W+/).includes(wanted);
+  const filtered = { figures: table.figures.filter(matches), rules: table.rules.filter(matches) };
+  if (filtered.figures.length + filtered.rules.length === 0) {
+    const topics = referenceTopics(table);
+    const close = topics.find((t) => t.startsWith(wanted.slice(0, 3)));
+    throw new NapkinError("usage", `no reference topic '${topic}'`, { hint: close ? `did you mean '${close}'? topics: ${topics.join(", ")}` : `topics: ${topics.join(", ")}` });
+  }
+  return filtered;
+}

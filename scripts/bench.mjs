@@ -1,0 +1,247 @@
+// Measures the performance targets of issue 6 with repeated cold runs and exits 1 when one is missed.
+// Usage: npm run bench [-- --runs N] [-- --only NAME]   (NAME matches table rows by substring)
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const napkinBin = path.join(repoRoot, "bin", "napkin");
+const warmupRuns = 2;
+const bigFileLines = 100_000;
+const presetCount = 10_000;
+const targets = { startupRatio: 1.5, linesPerSecond: 100_000, peakMegabytes: 150, batchMs: 5_000 };
+
+/** A measured command exited with a code that is neither success nor "not implemented yet". */
+class CommandFailedError extends Error {
+  constructor(args, run) {
+    super(`napkin ${args.join(" ")} exited with ${run.status ?? run.signal}\n${run.stderr.trim()}`);
+  }
+}
+
+/** The bench was called with bad flags. */
+class UsageError extends Error {}
+
+/** Spawns one cold process and times it from spawn to exit. */
+function runOnce(args, env = process.env) {
+  const start = process.hrtime.bigint();
+  // stdout goes to /dev/null: we time napkin, not a pipe reader; stderr is kept to explain failures.
+  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", env, maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.error) throw child.error;
+  return { ms, status: child.status, signal: child.signal, stderr: child.stderr };
+}
+
+/** True when napkin rejected the command name itself, i.e. the command is not written yet. */
+function isUnknownCommand(run) {
+  return run.status === 2 && /unknown command/i.test(run.stderr);
+}
+
+/** Median, min and max of a list of times. */
+function summarize(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1) };
+}
+
+/** Times `node <args>` after warm-ups; returns stats, or { skipped } when the command does not exist. */
+function timeNode(args, { runs, warmups = warmupRuns, okCodes = [0] }) {
+  const times = [];
+  for (let i = 0; i < warmups + runs; i++) {
+    const run = runOnce(args);
+    if (isUnknownCommand(run)) return { skipped: "command not implemented" };
+    if (!okCodes.includes(run.status)) throw new CommandFailedError(args.slice(1), run);
+    if (i >= warmups) times.push(run.ms);
+  }
+  return summarize(times);
+}
+
+const napkinTimes = new Map();
+
+/** Times `napkin <args>`, remembering the result so rows can share a measurement. */
+function timeNapkin(args, options) {
+  const key = JSON.stringify(args);
+  if (!napkinTimes.has(key)) napkinTimes.set(key, timeNode([napkinBin, ...args], options));
+  return napkinTimes.get(key);
+}
+
+/**
+ * Peak resident memory of one `napkin <args>` run, in MB.
+ * A preload module records process.resourceUsage().maxRSS on exit. We prefer it over
+ * `/usr/bin/time -f %M`: it works wherever node does (BSD/macOS `time` has no -f), and it needs no
+ * parsing of the command's own stderr. On Linux both read the same getrusage() counter.
+ */
+function measurePeakMegabytes(args, workDir) {
+  const preload = path.join(workDir, "record-max-rss.mjs");
+  const report = path.join(workDir, "max-rss.txt");
+  fs.writeFileSync(preload, `import fs from "node:fs";\nprocess.on("exit", () => fs.writeFileSync(process.env.NAPKIN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
+  fs.rmSync(report, { force: true });
+  const run = runOnce(["--import", preload, napkinBin, ...args], { ...process.env, NAPKIN_BENCH_RSS_FILE: report });
+  if (![0, 1].includes(run.status)) throw new CommandFailedError(args, run);
+  return Number(fs.readFileSync(report, "utf8")) / 1024; // maxRSS is in kilobytes
+}
+
+/** The study notes the issue names, or the test fixture when the shared folder is absent. */
+function findStudyNotes() {
+  const candidates = [path.join(repoRoot, "..", "shared", "notes", "study-notes.md"), path.join(repoRoot, "tests", "fixtures", "study-notes.md")];
+  return candidates.find((file) => fs.existsSync(file));
+}
+
+/** Writes a file of exactly `lineCount` lines by repeating the notes. */
+function writeRepeatedNotes(notesFile, lineCount, workDir) {
+  const lines = fs.readFileSync(notesFile, "utf8").replace(/\n$/, "").split("\n");
+  const repeated = Array.from({ length: lineCount }, (_, i) => lines[i % lines.length]);
+  const file = path.join(workDir, "notes-100k.md");
+  fs.writeFileSync(file, repeated.join("\n") + "\n");
+  return file;
+}
+
+/** Every preset exercise in the repo, parsed; the JSON Schema is not an exercise. */
+function readPresets() {
+  const dir = path.join(repoRoot, "presets");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith(".json") && path.basename(file) !== "schema.json")
+    .map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
+}
+
+/** Writes `count` presets, cycling through the real ones, each with a unique id. */
+function writePresetCopies(presets, count, workDir) {
+  const dir = path.join(workDir, "presets");
+  fs.mkdirSync(dir);
+  for (let n = 0; n < count; n++) {
+    const preset = { ...presets[n % presets.length], id: `bench-${n}` };
+    fs.writeFileSync(path.join(dir, `bench-${n}.json`), JSON.stringify(preset, null, 2));
+  }
+  return dir;
+}
+
+const formatMs = (ms) => (ms === undefined ? "" : ms.toFixed(0));
+const formatCount = (n) => Math.round(n).toLocaleString("en-US");
+
+/** A table row for a measurement that was skipped. */
+function skippedRow(name, reason, target) {
+  return { name, value: "", target, verdict: `skipped (${reason})` };
+}
+
+/** A table row for a timed measurement, judged by `passed`. */
+function timedRow(name, stats, value, target, passed) {
+  return { name, ...stats, value, target, verdict: passed ? "ok" : "MISS" };
+}
+
+/** Rows for the quick commands: median as a ratio to bare node. */
+function benchStartup(name, args, context, okCodes = [0]) {
+  const target = `≤ ${targets.startupRatio}×`;
+  const stats = timeNapkin(args, { runs: context.runs, okCodes });
+  if (stats.skipped) return [skippedRow(name, stats.skipped, target)];
+  const ratio = stats.median / context.nodeStats.median;
+  return [timedRow(name, stats, `${ratio.toFixed(2)}×`, target, ratio <= targets.startupRatio)];
+}
+
+/** Rows for `check` on the study notes. */
+function benchCheckNotes(context) {
+  if (!context.notesFile) return [skippedRow("check notes", "no study notes", `≤ ${targets.startupRatio}×`)];
+  return benchStartup("check notes", ["check", context.notesFile], context, [0, 1]);
+}
+
+/** Rows for `check` on 100,000 lines: throughput after start-up, and peak memory. */
+function benchCheckBigFile(context) {
+  const name = "check 100k lines";
+  const throughputTarget = `≥ ${formatCount(targets.linesPerSecond)} lines/s`;
+  const memoryTarget = `≤ ${targets.peakMegabytes} MB`;
+  if (!context.notesFile) return [skippedRow(name, "no study notes", throughputTarget)];
+  const bigFile = writeRepeatedNotes(context.notesFile, bigFileLines, context.workDir);
+  const stats = timeNapkin(["check", bigFile], { runs: context.runs, okCodes: [0, 1] });
+  if (stats.skipped) return [skippedRow(name, stats.skipped, throughputTarget), skippedRow("  peak memory", stats.skipped, memoryTarget)];
+  // Start-up is subtracted so the figure is the checker's own speed, not node's boot time.
+  const startup = timeNapkin(["--version"], { runs: context.runs }).median;
+  const linesPerSecond = bigFileLines / (Math.max(stats.median - startup, 1) / 1000);
+  const megabytes = measurePeakMegabytes(["check", bigFile], context.workDir);
+  return [
+    timedRow(name, stats, `${formatCount(linesPerSecond)} lines/s`, throughputTarget, linesPerSecond >= targets.linesPerSecond),
+    timedRow("  peak memory", {}, `${megabytes.toFixed(0)} MB`, memoryTarget, megabytes <= targets.peakMegabytes),
+  ];
+}
+
+/** Rows for `batch` over 10,000 generated presets: total wall time. */
+function benchBatch(context) {
+  const name = "batch 10k presets";
+  const target = `≤ ${targets.batchMs} ms`;
+  const presets = readPresets();
+  if (presets.length === 0) return [skippedRow(name, "no presets", target)];
+  const dir = writePresetCopies(presets, presetCount, context.workDir);
+  // Each run takes seconds, so one warm-up and three runs give a stable median without a long wait.
+  const stats = timeNapkin(["batch", dir], { runs: Math.min(context.runs, 3), warmups: 1, okCodes: [0, 1] });
+  if (stats.skipped) return [skippedRow(name, stats.skipped, target)];
+  return [timedRow(name, stats, "", target, stats.median <= targets.batchMs)];
+}
+
+const benchmarks = [
+  { name: "--version", run: (context) => benchStartup("--version", ["--version"], context) },
+  { name: "ref", run: (context) => benchStartup("ref", ["ref"], context) },
+  { name: "calc", run: (context) => benchStartup("calc", ["calc", "200K / 3s * 100 bytes in Mbps"], context) },
+  { name: "estimate", run: (context) => benchStartup("estimate", ["estimate", "--concurrent", "200K", "--interval", "3s", "--payload", "100B"], context) },
+  { name: "check notes", run: benchCheckNotes },
+  { name: "check 100k lines", run: benchCheckBigFile },
+  { name: "batch 10k presets", run: benchBatch },
+];
+
+/** Prints rows as an aligned, pipe-separated table. */
+function printTable(rows) {
+  const header = ["name", "median ms", "min", "max", "ratio / value", "target", "result"];
+  const cells = rows.map((row) => [row.name, formatMs(row.median), formatMs(row.min), formatMs(row.max), row.value, row.target, row.verdict]);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
+  const format = (line) => line.map((cell, i) => (i >= 1 && i <= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(" | ").trimEnd();
+  console.log(format(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("-|-"));
+  for (const line of cells) console.log(format(line));
+}
+
+/** A one-line description of this machine, for quoting figures in the README. */
+function describeMachine() {
+  const cpus = os.cpus();
+  const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${memory} GiB RAM, node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** Runs the selected benchmarks and returns the process exit code. */
+function main() {
+  const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, only: { type: "string" } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a positive integer, got ${values.runs}`);
+  const selected = benchmarks.filter((bench) => !values.only || bench.name.includes(values.only));
+  if (selected.length === 0) throw new UsageError(`--only ${values.only} matches none of: ${benchmarks.map((bench) => bench.name).join(", ")}`);
+
+  console.log(`napkin bench: ${runs} cold runs after ${warmupRuns} warm-ups\nmachine: ${describeMachine()}\n`);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "napkin-bench-"));
+  try {
+    const nodeStats = timeNode(["-e", "0"], { runs });
+    const context = { runs, nodeStats, workDir, notesFile: findStudyNotes() };
+    const rows = [{ name: "node -e 0", ...nodeStats, value: "1.00×", target: "", verdict: "baseline" }];
+    for (const bench of selected) {
+      try {
+        rows.push(...bench.run(context));
+      } catch (error) {
+        if (!(error instanceof CommandFailedError)) throw error;
+        console.error(error.message);
+        rows.push({ name: bench.name, value: "", target: "", verdict: "FAIL" });
+      }
+    }
+    printTable(rows);
+    return rows.some((row) => row.verdict === "MISS" || row.verdict === "FAIL") ? 1 : 0;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  if (!(error instanceof UsageError) && error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw error;
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 2;
+}

@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
 import { calcCommand } from "./commands/calc.js";
+import { checkCommand } from "./commands/check.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { refCommand } from "./commands/ref.js";
 import type { CommandSpec } from "./command.js";
@@ -8,7 +9,7 @@ import { processOutput } from "./output.js";
 import { buildProgram } from "./program.js";
 
 /** Every command, in the order `--help` lists them. */
-export const commands: CommandSpec[] = [estimateCommand, calcCommand, refCommand];
+export const commands: CommandSpec[] = [estimateCommand, checkCommand, calcCommand, refCommand];
 
 /** Runs napkin with these arguments and returns the exit code: 0 ok, 1 wrong answers found, 2 bad input. */
 export async function main(argv: string[]): Promise<number> {

@@ -41,9 +41,12 @@ const scaleCandidates: Candidate[] = [
   { factor: 1e9, cause: "scale-1e9", big: "an extra B?", small: "a dropped B?" },
   { factor: 10, cause: "slipped-zero", big: "an extra zero?", small: "a dropped zero?" },
   { factor: 100, cause: "slipped-zero", big: "two extra zeros?", small: "two dropped zeros?" },
-  { factor: 8, cause: "bits-bytes", big: "bits where bytes were meant?", small: "bytes where bits were meant?" },
+  { factor: 8, cause: "bits-bytes", big: "bits taken for bytes (8 bits to a byte)?", small: "bytes taken for bits (8 bits to a byte)?" },
   { factor: 8e3, cause: "bits-bytes", big: "bits vs bytes and an extra K?", small: "bits vs bytes and a dropped K?" },
   { factor: 1e5 / 86_400, cause: "day-seconds", big: "10⁵ s/day multiplied where 86,400 was meant?", small: "divided by 10⁵ s/day instead of 86,400?" },
+  { factor: 86_400, cause: "day-seconds", big: "a per-second figure labelled per day?", small: "a per-day figure labelled per second?" },
+  { factor: 30 / 7, cause: "month-length", big: "a month (30 days) where a week was meant?", small: "a week (7 days) where a month (30) was meant?" },
+  { factor: 365 / 30, cause: "month-length", big: "a year (365 days) where a month (30) was meant?", small: "a month where a year was meant?" },
   { factor: 31 / 30, cause: "month-length", big: "a 31-day month?", small: "a 30-day month where 31 was meant?" },
   { factor: 2.592 / 2.5, cause: "month-length", big: "a 30-day month against 2.5M s?", small: "2.5M s/month against a 30-day month?" },
   { factor: 30 / 28, cause: "month-length", big: "a 30-day month against 28?", small: "a 28-day month?" },
@@ -61,11 +64,17 @@ export function diagnoseAnswer(stated: number, correct: { low: number; high: num
   const candidates = [...scaleCandidates, ...contextCandidates(context)];
   const ratio = stated / (stated > correct.high ? correct.high : correct.low);
   const best = closest(Math.abs(ratio), candidates);
-  const times = Math.abs(factor) >= 1 ? `${formatNapkin(Math.abs(factor))}× too big` : `${formatNapkin(1 / Math.abs(factor))}× too small`;
-  if (!best) return { verdict: "wrong", factor, diagnosis: `off by ${times.replace(/ too (big|small)/, "")}: ${times}`, cause: "other" };
+  const times = Math.abs(factor) >= 1 ? `${formatFactor(Math.abs(factor))}× too big` : `${formatFactor(1 / Math.abs(factor))}× too small`;
+  if (!best) return { verdict: "wrong", factor, diagnosis: times, cause: "other" };
   const tooBig = Math.abs(ratio) > 1;
-  const by = best.factor >= 2 ? `off by ${formatNapkin(best.factor)}×` : times;
+  const by = best.factor >= 2 ? `off by ${formatFactor(best.factor)}×` : times;
   return { verdict: "wrong", factor, diagnosis: `${by}: ${tooBig ? best.big : best.small}`, cause: best.cause };
+}
+
+/** A factor as said: `1000`, `10⁶`, `8`, `2.3`. */
+function formatFactor(factor: number): string {
+  const powers: Record<number, string> = { 1e6: "10⁶", 1e9: "10⁹", 1e12: "10¹²" };
+  return powers[factor] ?? (factor >= 10 && Number.isInteger(factor) && factor <= 1e5 ? String(factor) : formatNapkin(factor));
 }
 
 /** True when the stated value lies within the tolerance of the right value (or range). */

@@ -27,6 +27,8 @@ export interface ParseOptions {
   monthSeconds?: number;
   /** Stop at the first word that is not notation instead of failing (for prose around claims). */
   stopAtProse?: boolean;
+  /** Read unknown words after a number as labels (`30m active orders * 60`), as notes write them. */
+  labels?: boolean;
 }
 
 export interface Parsed {
@@ -72,19 +74,31 @@ class Parser {
     let target: Parsed["target"];
     const next = this.peek();
     if (next && ((next.type === "word" && conversionWords.has(next.text.toLowerCase())) || this.isOp(next, "->"))) {
-      this.i++;
-      const start = this.peek()?.start ?? this.input.length;
-      const lead = this.peek();
-      // `in /day`, `to per month`: a rate target with nothing before the slash.
-      const perTarget = lead && (this.isOp(lead, "/") || (lead.type === "word" && lead.text.toLowerCase() === "per"));
-      if (perTarget) this.i++;
-      const unit = this.parseProduct();
-      const targetNode: Node = perTarget ? { type: "binary", op: "/", left: this.literal(1, 1, dimensionless, start, start, true), right: unit } : unit;
-      target = { node: targetNode, text: this.input.slice(start, this.previousEnd()).trim() };
+      const before = this.i;
+      try {
+        target = this.parseTarget();
+      } catch (error) {
+        // In prose, `para`/`to` is often just a word ("1 segundo para carregar"): stop before it.
+        if (!this.options.stopAtProse) throw error;
+        this.i = before;
+      }
     }
     const rest = this.peek();
     if (rest && !this.options.stopAtProse) this.fail(rest, "unexpected");
     return { node, target, readings: this.readings, usesMonth: this.usesMonth, end: rest ? rest.start : this.input.length };
+  }
+
+  /** The unit after `in`/`to`/`->`: `Mbps`, `GB/day`, `/day`, `per month`. */
+  private parseTarget(): NonNullable<Parsed["target"]> {
+    this.i++;
+    const start = this.peek()?.start ?? this.input.length;
+    const lead = this.peek();
+    // `in /day`, `to per month`: a rate target with nothing before the slash.
+    const perTarget = lead && (this.isOp(lead, "/") || (lead.type === "word" && lead.text.toLowerCase() === "per"));
+    if (perTarget) this.i++;
+    const unit = this.parseProduct();
+    const targetNode: Node = perTarget ? { type: "binary", op: "/", left: this.literal(1, 1, dimensionless, start, start, true), right: unit } : unit;
+    return { node: targetNode, text: this.input.slice(start, this.previousEnd()).trim() };
   }
 
   private parseSum(): Node {
@@ -238,6 +252,11 @@ class Parser {
       } else if (t.type === "word") {
         if (conversionWords.has(t.text.toLowerCase()) || this.productOperator(t)) break;
         const word = this.lookup(t);
+        if (!word && this.options.labels && /^\p{L}{2,}$/u.test(t.text) && !forbiddenNames.has(t.text)) {
+          this.i++;
+          applied = true;
+          continue;
+        }
         if (!word) {
           if (this.options.stopAtProse) break;
           if (forbiddenNames.has(t.text)) this.fail(t, `'${t.text}' is not allowed in napkin expressions`, true);

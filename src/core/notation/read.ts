@@ -41,10 +41,10 @@ export function readNotation(input: string, options: ReadOptions = {}): ReadResu
 }
 
 function evaluateParsed(input: string, parsed: Parsed, options: ReadOptions, flip: ReadonlySet<number>): ReadResult {
-  const quantity = evaluateNode(parsed.node, options.functions);
+  const quantity = evaluateNode(parsed.node, options);
   let target: DisplayUnit | undefined;
   if (parsed.target) {
-    const unit = evaluateNode(parsed.target.node, options.functions);
+    const unit = evaluateNode(parsed.target.node, options);
     if (!sameDim(unit.dim, quantity.dim)) {
       throw new NapkinError("dimension", `cannot convert ${dimName(quantity.dim)} to ${parsed.target.text} (${dimName(unit.dim)})`);
     }

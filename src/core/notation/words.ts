@@ -37,7 +37,9 @@ const scaleWords: Record<string, number> = {
 const caseSensitiveUnits: Record<string, [number, Dim]> = {
   ns: [1e-9, second], us: [1e-6, second], "μs": [1e-6, second], "µs": [1e-6, second], ms: [1e-3, second],
   s: [1, second], h: [3600, second], d: [secondsPerDay, second],
-  b: [1 / 8, byte], Kb: [125, byte], kb: [125, byte], Mb: [125e3, byte], Gb: [125e6, byte], Tb: [125e9, byte],
+  b: [1 / 8, byte], Kb: [125, byte], Mb: [125e3, byte], Gb: [125e6, byte], Tb: [125e9, byte],
+  // Lowercase sizes are how hurried notes write bytes ("5gb dia"); bits are spelled Kb/Mb/Gb.
+  kb: [1e3, byte], mb: [1e6, byte], gb: [1e9, byte], tb: [1e12, byte], pb: [1e15, byte],
   KB: [1e3, byte], kB: [1e3, byte], MB: [1e6, byte], GB: [1e9, byte], TB: [1e12, byte], PB: [1e15, byte], EB: [1e18, byte],
   KiB: [1024, byte], MiB: [1024 ** 2, byte], GiB: [1024 ** 3, byte], TiB: [1024 ** 4, byte], PiB: [1024 ** 5, byte],
   Kbps: [125, bytePerSecond], kbps: [125, bytePerSecond], Mbps: [125e3, bytePerSecond], Gbps: [125e6, bytePerSecond],

@@ -1,0 +1,130 @@
+import { createReadStream, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { mentionsMathFunction } from "../../core/calc.js";
+import { type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
+import { NapkinError } from "../../core/errors.js";
+import type { MathFunctions } from "../../core/notation/evaluate.js";
+import { readNotation } from "../../core/notation/read.js";
+import type { CommandSpec, Context } from "../command.js";
+import { loadMathFunctions } from "../math.js";
+import { readReferenceTable } from "../reference.js";
+import { renderFinding, renderSummary } from "../render/findings.js";
+import { type OutputFile, openOutputFile } from "../outputFile.js";
+
+export const checkCommand: CommandSpec = {
+  name: "check",
+  arguments: "[files...]",
+  summary: "lint practice answers and notes: point out every arithmetic or reference slip",
+  description:
+    "Read notes (markdown or plain text, Portuguese or English) like a linter: every `expression = value`\n" +
+    "(also ≈, ~, =>, →, chains, table rows) is recomputed, and every claim about what Postgres, Redis or Kafka\n" +
+    "can handle is compared with the reference table. Only slips are reported, each with its likely cause;\n" +
+    "right lines stay silent (--all lists them with ✓). A value within the tolerance (25%) is right: napkin\n" +
+    "rounding, the interview 10⁵ s/day and 2.5M s/month, and hand conversions by 86,400, 3,600, 60, 1000, 8 …\n" +
+    "are accepted. Verdicts: wrong (the line's own slip), propagated (it used an earlier line's wrong result),\n" +
+    "reference (over-claims a component's capacity). Code blocks (```sql, ```lua…), IDs, dates and lines with\n" +
+    "unknown symbols are not claims. Exit 1 when anything is reported, 0 when clean, 2 on unreadable input.",
+  options: [
+    { flags: "-e, --expression <claim>", description: "check one claim given here (repeatable)", repeatable: true },
+    { flags: "--all", description: "also list the right claims (✓) and how each was read" },
+    { flags: "--tolerance <percent>", description: "how far a stated value may be from the exact one", defaultValue: "25%" },
+    { flags: "--json", description: "print {files, findings, summary}" },
+    { flags: "--annotate", description: "print a copy of the input with <!-- napkin: … --> after each reported line" },
+    { flags: "-o, --output <file>", description: "with --annotate: write the copy here (never over an input)" },
+  ],
+  examples: [
+    'napkin check -e "200K / 3 = 66"',
+    "napkin check notes.md",
+    "napkin check --all --tolerance 10% answer.md",
+    "cat answer.md | napkin check -",
+    "napkin check --annotate notes.md -o notes.checked.md",
+  ],
+  async run(files, options, context) {
+    const expressions = (options.expression as string[] | undefined) ?? [];
+    if (files.length === 0 && expressions.length === 0) throw new NapkinError("usage", "nothing to check: give files, '-' for standard input, or -e \"200K / 3 = 66\"");
+    if (options.output && !options.annotate) throw new NapkinError("usage", "-o/--output goes with --annotate");
+    const tolerance = readTolerance(String(options.tolerance));
+    const reference = readReferenceTable(context.global);
+    // An annotated copy on stdout carries the findings itself; only the summary goes to stderr.
+    const quiet = Boolean(options.annotate) && !options.output;
+    const run = new CheckRun(context, { json: Boolean(options.json), all: Boolean(options.all), quiet });
+    const annotated = options.annotate ? await openOutputFile(options.output as string | undefined, files, context) : undefined;
+    try {
+      for (const [i, expression] of expressions.entries()) {
+        await run.checkLines(`-e`, linesOf(expression), new NotesChecker(expressions.length > 1 ? `-e#${i + 1}` : "-e", { reference, tolerance, monthSeconds: context.global.monthSeconds }), annotated);
+      }
+      for (const file of files) {
+        const input = file === "-" ? process.stdin : openFile(file);
+        await run.checkLines(file === "-" ? "<stdin>" : file, createInterface({ input, crlfDelay: Infinity }), new NotesChecker(file === "-" ? "<stdin>" : file, { reference, tolerance, monthSeconds: context.global.monthSeconds }), annotated);
+      }
+      await annotated?.commit();
+    } catch (error) {
+      await annotated?.abandon();
+      throw error;
+    }
+    return run.finish();
+  },
+};
+
+/** One `napkin check` invocation: prints findings as they come (text) or gathers them (JSON). */
+class CheckRun {
+  private readonly findings: Finding[] = [];
+  private readonly files: string[] = [];
+  private readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
+  private functions?: MathFunctions;
+
+  constructor(
+    private readonly context: Context,
+    private readonly mode: { json: boolean; all: boolean; quiet: boolean },
+  ) {}
+
+  async checkLines(name: string, lines: AsyncIterable<string> | Iterable<string>, checker: NotesChecker, annotated?: OutputFile) {
+    this.files.push(name);
+    let number = 0;
+    for await (const raw of lines) {
+      number++;
+      if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
+      if (!this.functions && mentionsMathFunction(raw)) this.functions = await loadMathFunctions();
+      const found = checker.checkLine(raw, number, this.functions);
+      const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
+      if (this.mode.json) this.findings.push(...reported);
+      else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
+      annotated?.write(found.some((f) => f.verdict !== "ok") ? `${raw} <!-- napkin: ${found.filter((f) => f.verdict !== "ok").map((f) => renderFinding(f, undefined, false).replace(/^[^:]*:\d+: /, "")).join("; ").replace(/--/g, "—")} -->` : raw);
+    }
+    for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
+  }
+
+  finish(): number {
+    const { output } = this.context;
+    if (this.mode.json) output.out(JSON.stringify({ files: this.files, findings: this.findings, summary: this.summary }, null, 2));
+    else output.err(renderSummary(this.summary, output.color));
+    return this.summary.wrong + this.summary.propagated + this.summary.reference > 0 ? 1 : 0;
+  }
+}
+
+function linesOf(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+function openFile(file: string): Readable {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new NapkinError("io", `cannot read '${file}': ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+  if (isDirectory) throw new NapkinError("io", `cannot read '${file}': is a directory, not a file`);
+  return createReadStream(file, { encoding: "utf8" });
+}
+
+function readTolerance(text: string): number {
+  try {
+    const { quantity } = readNotation(text);
+    if (quantity.low !== quantity.high || quantity.dim.t !== 0 || quantity.dim.d !== 0 || quantity.low <= 0 || quantity.low >= 1) throw new Error();
+    return quantity.low;
+  } catch {
+    throw new NapkinError("usage", "--tolerance must be a percentage between 0% and 100%, like 10%", { text });
+  }
+}

@@ -1,0 +1,71 @@
+/** A candidate claim found in a line: an expression, a separator and the value stated for it. */
+export interface ClaimText {
+  /** Text that may end in the expression (its longest parseable suffix is the expression). */
+  left: string;
+  /** Text that may start with the stated value (prose may follow). */
+  right: string;
+  separator: string;
+  /** A table row: the expression and the value are whole cells. */
+  table: boolean;
+  /** The whole line, undecorated: words like "peak" or "réplicas" anywhere in it inform the diagnosis. */
+  context: string;
+}
+
+const fenceLanguagesToSkip = /^(sql|lua|python|py|js|javascript|ts|typescript|java|go|rust|bash|sh|shell|json|yaml|yml|ruby|c|cpp|kotlin|scala|http|graphql|proto)$/i;
+const codeLine = /^\s*(SELECT|UPDATE|INSERT|DELETE|WHERE|VALUES|BEGIN|COMMIT|ROLLBACK|CREATE|ALTER|FROM|AND|OR|SET|local|return|if|elif|else|for|while|def|function|const|let|var|import|POST|GET|PUT|PATCH|DELETE|--|\/\/)\b/;
+
+/** Whether a fence line opens a block of code that holds no napkin math (```sql, ```lua, …). */
+export function fenceSkipsCode(fenceLine: string): boolean {
+  return fenceLanguagesToSkip.test(fenceLine.trim().replace(/^(```+|~~~+)/, "").trim());
+}
+
+export const isFence = (line: string): boolean => /^\s*(```|~~~)/.test(line);
+
+/** The claims a line of notes makes; none for code, IDs, dates and prose without a separator. */
+export function findClaims(line: string): ClaimText[] {
+  if (!/\d/.test(line) || codeLine.test(line)) return [];
+  const claims: ClaimText[] = [];
+  if (/^\s*\|/.test(line)) {
+    const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(undecorate);
+    for (let i = 0; i + 1 < cells.length; i++) {
+      // `| 1M rows × 1KB | 1 GB |`: an expression cell followed by its value cell.
+      if (/\d[^|]*\s[×*·/÷+x]\s[^|]*\d|\d\s*[×*·/÷+]\s*\d/.test(cells[i]) && /^[~≈]?\s*\d/.test(cells[i + 1])) {
+        claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | ") });
+      }
+    }
+    for (const cell of cells) claims.push(...separatedClaims(cell));
+    return claims;
+  }
+  return separatedClaims(undecorate(line));
+}
+
+/** Markdown decoration off: emphasis, code ticks, list and quote markers, headings. */
+export function undecorate(text: string): string {
+  return text
+    .replace(/^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/, "")
+    .replace(/\*\*|__|`/g, " ")
+    .replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const separatorPattern = /\s*(={1,2}>?|≈|~=|→|->|=>)\s*/g;
+
+function separatedClaims(text: string): ClaimText[] {
+  const parts: string[] = [];
+  const separators: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(separatorPattern)) {
+    parts.push(text.slice(last, match.index));
+    separators.push(match[1]);
+    last = match.index! + match[0].length;
+  }
+  parts.push(text.slice(last));
+  const claims: ClaimText[] = [];
+  for (let i = 0; i < separators.length; i++) {
+    if (/\d/.test(parts[i]) && /^[~≈]?\s*\(?[\d.]/.test(parts[i + 1])) {
+      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text });
+    }
+  }
+  return claims;
+}

@@ -1,0 +1,62 @@
+import { formatNapkin } from "../notation/format.js";
+import { parseNotation } from "../notation/parser.js";
+import { evaluateNode } from "../notation/evaluate.js";
+import type { Quantity } from "../notation/quantity.js";
+import type { Figure, ReferenceTable } from "../reference.js";
+
+/** A line's claim about what a component can handle, against the reference figure for it. */
+export interface CapacityClaim {
+  figure: Figure;
+  claimed: Quantity;
+  claimedText: string;
+  overClaim: boolean;
+  /** The figure as the table states it: `10K–50K/s (Postgres indexed reads)`. */
+  table: string;
+}
+
+const scale = "(?:\\s*(?:k|K|M|m|B|bn|mil|mi|thousand|million|milhões|milhão)(?!\\p{L}))?";
+/** A number or range with an optional scale (`50-100k`, `400`, `~1M`, `500K–1M`); units after it are ignored. */
+const claimedNumber = new RegExp(`(?<![\\p{L}\\d_.,])\\d[\\d.,_]*${scale}(?:\\s*[-–]\\s*\\d[\\d.,_]*${scale})?`, "u");
+
+const wordPattern = (words: string[]) => new RegExp(`(?<![\\p{L}_])(${words.map(escape).join("|")})(?![\\p{L}\\d_])`, "iu");
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Prepared matchers for the figures a line can name (those with `match` words in the reference data). */
+export function capacityMatchers(reference: ReferenceTable) {
+  return reference.figures
+    .filter((f) => f.match && f.quantity.dim.t === -1)
+    .map((figure) => ({ figure, component: wordPattern(figure.match!.component), operation: wordPattern(figure.match!.operation) }));
+}
+
+export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
+
+/**
+ * The capacity a line claims for a named component ("Postgres read: can handle 50-100k reads per seconds"):
+ * the first rate or count after the component's name, read as per second. Over-claiming means a high end
+ * above the reference range's high end by more than the tolerance; open-ended figures (Kafka 1M+) are never over-claimed.
+ */
+export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
+  const candidates = matchers.filter((m) => m.component.test(line) && m.operation.test(line));
+  if (candidates.length === 0) return undefined;
+  const number = claimedNumber.exec(line);
+  if (!number) return undefined;
+  const after = line.slice(number.index + number[0].length);
+  // The operation named nearest the number decides the figure (Postgres "reads" vs "inserts").
+  const scored = candidates
+    .map((m) => ({ m, at: after.search(m.operation), before: line.slice(0, number.index).search(m.operation) }))
+    .map(({ m, at, before }) => ({ m, distance: at >= 0 ? at : before >= 0 ? number.index - before + 1000 : Infinity }))
+    .sort((a, b) => a.distance - b.distance);
+  const { figure } = scored[0].m;
+  let claimed: Quantity;
+  try {
+    claimed = evaluateNode(parseNotation(number[0].trim()).node);
+  } catch {
+    return undefined;
+  }
+  const perSecond = /\/\s*(min|minute|minuto)s?\b|per\s+minute|por\s+minuto/i.test(after.slice(0, 30)) ? 1 / 60 : 1;
+  claimed = { low: claimed.low * perSecond, high: claimed.high * perSecond, dim: { t: -1, d: 0 } };
+  const range = figure.quantity;
+  const overClaim = !figure.openEnded && claimed.high > range.high * (1 + tolerance);
+  const table = `${formatNapkin(range.low)}${figure.openEnded ? "+" : `–${formatNapkin(range.high)}`}/s (${figure.name}${figure.per ? `, per ${figure.per}` : ""})`;
+  return { figure, claimed, claimedText: number[0].trim(), overClaim, table };
+}

@@ -1,0 +1,111 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { expectClose, expectUsageError, napkin, root } from "../helpers.js";
+
+const notes = join(root, "tests/fixtures/study-notes.md");
+/** The findings and the silence expected of each line, worked by hand (tests/fixtures/study-notes-expected.json). */
+const expectations: { findings: { line: number; verdict: string; expected: number | string }[]; silent: { line: number; text: string }[] } = JSON.parse(
+  readFileSync(join(root, "tests/fixtures/study-notes-expected.json"), "utf8"),
+);
+const notesLines = readFileSync(notes, "utf8").split("\n");
+
+/** `napkin check --json --all` on the notes: every claim it read, right or not. */
+const all = JSON.parse(napkin(["check", "--json", "--all", notes]).stdout);
+const reported = all.findings.filter((f: any) => f.verdict !== "ok");
+const lineOf = (text: string) => notesLines.findIndex((l) => l.includes(text)) + 1;
+
+describe("napkin check on the study notes", () => {
+  test("exits 1: there are slips", () => expect(napkin(["check", notes]).code).toBe(1));
+  test("reports exactly the expected lines", () =>
+    expect(reported.map((f: any) => [f.line, f.verdict])).toEqual(expectations.findings.map((f) => [f.line, f.verdict])));
+  test.each(expectations.findings.map((f) => [f.line, f.verdict, f] as const))("line %i: %s", (line, _verdict, expected) => {
+    const finding = reported.find((f: any) => f.line === line);
+    if (typeof expected.expected === "number") expectClose(finding.expected, expected.expected, 0.01);
+    else expect(finding.expected).toMatch(/10K–50K/);
+  });
+  test("200k / 3 = 66 is a dropped K", () => expect(reported.find((f: any) => f.line === lineOf("200k / 3 = 66"))).toMatchObject({ verdict: "wrong", cause: "scale-1000" }));
+  test("66 * 100 = 6k propagates from the line before", () => expect(reported.find((f: any) => f.line === lineOf("66 * 100 = 6k"))).toMatchObject({ verdict: "propagated", from: lineOf("200k / 3 = 66") }));
+  test("100 * 1800 = 18000 is a dropped zero", () => expect(reported.find((f: any) => f.line === lineOf("100 * 1800 = 18000"))).toMatchObject({ verdict: "wrong", cause: "slipped-zero", expected: 100 * 1800 }));
+  test.each(expectations.silent.map((s) => [s.line, s.text] as const))("line %i stays silent: %s", (line) => {
+    expect(reported.filter((f: any) => f.line === line)).toEqual([]);
+  });
+  test.each([
+    ["200 × 5ms = **1 segundo**"],
+    ["30M orders/day = ~350 QPS avg"],
+    ["1M keys × 1KB = ~1GB"],
+    ["6m / 100k = 60qps"],
+    ["peak = 90000 * 3 = 270000"],
+    ["| 1B rows × 1KB | 1 TB |"],
+  ])("%s is read and right, not skipped", (text) => {
+    const line = lineOf(text);
+    expect(all.findings.filter((f: any) => f.line === line).map((f: any) => f.verdict)).toContain("ok");
+  });
+  test("the summary counts", () => expect(all.summary).toMatchObject({ wrong: 3, propagated: 2, reference: 1 }));
+  test("text output is linter style", () => expect(napkin(["check", notes]).stdout).toMatch(/study-notes\.md:\d+: wrong: 200k \/ 3 = 66pings\/sec → ≈66,667 pings\/sec \(off by 1000×: a dropped K\?\)/));
+  test("the summary goes to stderr", () => expect(napkin(["check", notes]).stderr).toMatch(/claims checked: \d+ ok, 3 wrong, 2 propagated, 1 reference mismatch/));
+});
+
+describe("napkin check -e", () => {
+  const one = (claim: string, ...flags: string[]) => JSON.parse(napkin(["check", "--json", "--all", ...flags, "-e", claim]).stdout).findings[0];
+  test("1 Gbps = 1 GB/s is wrong by 8×, bits vs bytes", () => expect(one("1 Gbps = 1 GB/s")).toMatchObject({ verdict: "wrong", cause: "bits-bytes", factor: 8 }));
+  test("86,400 * 30 = 2.5M is right, with the convention", () => {
+    const finding = one("86,400 * 30 = 2.5M");
+    expect(finding.verdict).toBe("ok");
+    expect(finding.reading.join(" ")).toMatch(/2\.5M s/);
+  });
+  test("200K / 3 = 66 exits 1", () => expect(napkin(["check", "-e", "200K / 3 = 66"]).code).toBe(1));
+  test("a right claim exits 0 and prints nothing", () => {
+    const run = napkin(["check", "-e", "6m / 100k = 60qps"]);
+    expect([run.code, run.stdout]).toEqual([0, ""]);
+  });
+  test("--tolerance 10% flags 10⁵ s/day rounding", () => expect(one("10M / 86,400 = 100 writes/s", "--tolerance", "10%")).toMatchObject({ verdict: "wrong", cause: "day-seconds" }));
+  test("30m read as minutes when that makes the line consistent", () => expect(one("30m active order * 60 = 1800sec").reading.join(" ")).toMatch(/'30m' read as minutes/));
+  test("a reference over-claim", () => expect(one("Redis single node: ~1M ops/sec")).toMatchObject({ verdict: "reference" }));
+  test("a load inside the range is fine", () => expect(one("Redis can handle 400qps").verdict).toBe("ok"));
+  test("functions load mathjs", () => expect(one("log2(1B) ≈ 30").verdict).toBe("ok"));
+});
+
+describe("napkin check input", () => {
+  const dir = mkdtempSync(join(tmpdir(), "napkin-check-"));
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  test("stdin with -", () => expect(napkin(["check", "-"], { input: "x = 200K / 3 = 66\n" }).stdout).toMatch(/<stdin>:1: wrong/));
+  test("CRLF line endings", () => expect(napkin(["check", file("crlf.md", "ok line\r\n200K / 3 = 66\r\n")]).stdout).toMatch(/crlf\.md:2: wrong: 200K \/ 3 = 66 →/));
+  test("several files, each named", () => {
+    const run = napkin(["check", file("a.md", "100 * 1800 = 18000\n"), file("b.md", "1 + 1 = 2\n200K / 3 = 66\n")]);
+    expect(run.stdout).toMatch(/a\.md:1: wrong[\s\S]*b\.md:2: wrong/);
+  });
+  test("an empty file is clean", () => expect(napkin(["check", file("empty.md", "")]).code).toBe(0));
+  test("a missing file", () => expectUsageError(["check", join(dir, "nope.md")], /cannot read '.*nope\.md': no such file/));
+  test("a directory", () => expectUsageError(["check", dir], /is a directory/));
+  test("a binary file", () => expectUsageError(["check", file("bin.md", Buffer.from([0x31, 0x00, 0x32, 0x0a]))], /bin\.md:1: binary data/));
+  test("nothing to check", () => expectUsageError(["check"], /nothing to check/));
+  test("bad tolerance", () => expectUsageError(["check", "--tolerance", "lots", "-e", "1 = 1"], /--tolerance/));
+});
+
+describe("napkin check --annotate", () => {
+  const dir = mkdtempSync(join(tmpdir(), "napkin-annotate-"));
+  const input = join(dir, "answer.md");
+  const text = "# answer\n200k / 3 = 66pings/sec\n6m / 100k = 60qps\n";
+  writeFileSync(input, text);
+  test("prints an annotated copy to stdout", () => {
+    const run = napkin(["check", "--annotate", input]);
+    expect(run.stdout).toBe("# answer\n200k / 3 = 66pings/sec <!-- napkin: wrong: 200k / 3 = 66pings/sec → ≈66,667 pings/sec (off by 1000×: a dropped K?) -->\n6m / 100k = 60qps\n");
+  });
+  test("-o writes the copy and leaves the input alone", () => {
+    const out = join(dir, "checked.md");
+    napkin(["check", "--annotate", input, "-o", out]);
+    expect(readFileSync(out, "utf8")).toMatch(/<!-- napkin: wrong/);
+    expect(readFileSync(input, "utf8")).toBe(text);
+  });
+  test("refuses to overwrite its input", () => {
+    expectUsageError(["check", "--annotate", input, "-o", input], /refusing to overwrite the input/);
+    expect(readFileSync(input, "utf8")).toBe(text);
+  });
+  test("-o without --annotate", () => expectUsageError(["check", input, "-o", join(dir, "x.md")], /-o\/--output goes with --annotate/));
+  test("no temporary file is left behind", () => expect(existsSync(join(dir, `.checked.md.napkin-${process.pid}.tmp`))).toBe(false));
+});

@@ -48,7 +48,10 @@ export function calculate(input: string, options: CalcOptions = {}): CalcResult 
   return result;
 }
 
+// ASCII classes on purpose: this runs on every line `check` reads, and Unicode classes are slow to compile.
+const functionCall = new RegExp(`(?:^|[^A-Za-z0-9_\\u00C0-\\u024F])(?:${mathFunctionNames.join("|")})\\s*\\(`);
+
 /** True when an expression calls a function that needs mathjs loaded first. */
 export function mentionsMathFunction(input: string): boolean {
-  return mathFunctionNames.some((name) => new RegExp(`(^|[^\\p{L}\\p{N}_])${name}\\s*\\(`, "u").test(input));
+  return functionCall.test(input);
 }

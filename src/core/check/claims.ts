@@ -23,7 +23,8 @@ export const isFence = (line: string): boolean => /^\s*(```|~~~)/.test(line);
 
 /** The claims a line of notes makes; none for code, IDs, dates and prose without a separator. */
 export function findClaims(line: string): ClaimText[] {
-  if (!/\d/.test(line) || codeLine.test(line)) return [];
+  // Most lines have no separator at all: skip them before any work.
+  if (!/[=≈→|>]/.test(line) || !/\d/.test(line) || codeLine.test(line)) return [];
   const claims: ClaimText[] = [];
   if (/^\s*\|/.test(line)) {
     const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(undecorate);

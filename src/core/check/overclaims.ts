@@ -23,9 +23,12 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Prepared matchers for the figures a line can name (those with `match` words in the reference data). */
 export function capacityMatchers(reference: ReferenceTable) {
-  return reference.figures
+  const figures = reference.figures
     .filter((f) => f.match && f.quantity.dim.t === -1)
     .map((figure) => ({ figure, component: wordPattern(figure.match!.component), operation: wordPattern(figure.match!.operation) }));
+  // A plain substring test first: most lines name no component, and Unicode regexes are slow to warm up.
+  const componentWords = [...new Set(figures.flatMap((f) => f.figure.match!.component.map((w) => w.toLowerCase())))];
+  return { figures, componentWords };
 }
 
 export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
@@ -36,7 +39,9 @@ export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
  * above the reference range's high end by more than the tolerance; open-ended figures (Kafka 1M+) are never over-claimed.
  */
 export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
-  const candidates = matchers.filter((m) => m.component.test(line) && m.operation.test(line));
+  const lower = line.toLowerCase();
+  if (!matchers.componentWords.some((word) => lower.includes(word))) return undefined;
+  const candidates = matchers.figures.filter((m) => m.component.test(line) && m.operation.test(line));
   if (candidates.length === 0) return undefined;
   const number = claimedNumber.exec(line);
   if (!number) return undefined;

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { calculate } from "../src/core/calc.js";
+import { midpoint } from "../src/core/notation/quantity.js";
 import { readNotation } from "../src/core/notation/read.js";
 import type { Dim } from "../src/core/notation/words.js";
 
@@ -57,8 +58,7 @@ export function expectParsesBack(display: string, value: number, unit: string): 
 }
 
 function middle(text: string): number {
-  const { low, high } = readNotation(text).quantity;
-  return low === high ? low : Math.sqrt(low * high);
+  return midpoint(readNotation(text).quantity);
 }
 
 export interface Run {

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { NapkinError } from "../core/errors.js";
+import { NapkinError, clip } from "../core/errors.js";
 import { readNotation } from "../core/notation/read.js";
 import type { CommandSpec, Context, GlobalOptions } from "./command.js";
 import type { Output } from "./output.js";
@@ -18,7 +18,7 @@ export function buildProgram(commands: CommandSpec[], output: Output, setExitCod
     .configureOutput({
       writeOut: (text) => output.out(text.trimEnd()),
       writeErr: (text) => output.err(text.trimEnd()),
-      outputError: (text, write) => write(`napkin: ${text.trim().replace(/\s*\n\s*/g, " ")}`),
+      outputError: (text, write) => write(`napkin: ${clip(text.trim().replace(/\s*\n\s*/g, " "), 400)}`),
     });
   for (const spec of commands) {
     const command = program.command(spec.name).summary(spec.summary).description(spec.description);

@@ -30,10 +30,15 @@ export class NapkinError extends Error {
     const { file, line, column } = this.place;
     const where = file ? [file, line, column].filter((p) => p !== undefined).join(":") + ": " : "";
     const at = !file && column !== undefined ? ` at column ${column}` : "";
-    const text = this.text !== undefined && !this.message.includes(`'${this.text}'`) ? `: '${this.text}'` : "";
+    const text = this.text !== undefined && !this.message.includes(`'${this.text}'`) ? `: '${clip(this.text)}'` : "";
     const hint = this.hint ? ` (${this.hint})` : "";
-    return `${where}${this.message}${text}${at}${hint}`.replace(/[\r\n]+/g, " ");
+    return clip(`${where}${this.message}${text}${at}${hint}`.replace(/[\r\n]+/g, " "), 400);
   }
+}
+
+/** Long offending text is shortened in messages: an error stays one readable line. */
+export function clip(text: string, length = 60): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
 /** Throws when a condition about user input does not hold. */

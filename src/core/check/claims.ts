@@ -30,7 +30,7 @@ export function findClaims(line: string): ClaimText[] {
     const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(undecorate);
     for (let i = 0; i + 1 < cells.length; i++) {
       // `| 1M rows × 1KB | 1 GB |`: an expression cell followed by its value cell.
-      if (/\d[^|]*\s[×*·/÷+x]\s[^|]*\d|\d\s*[×*·/÷+]\s*\d/.test(cells[i]) && /^[~≈]?\s*\d/.test(cells[i + 1])) {
+      if (isExpressionCell(cells[i]) && /^[~≈]?\s*\d/.test(cells[i + 1])) {
         claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | ") });
       }
     }
@@ -38,6 +38,12 @@ export function findClaims(line: string): ClaimText[] {
     return claims;
   }
   return separatedClaims(undecorate(line));
+}
+
+/** A table cell that computes: a digit, then an operator, then a digit (`1M rows × 1KB`). */
+function isExpressionCell(cell: string): boolean {
+  const operator = /\s[×*·/÷+x]\s|\d\s*[×*·/÷+]\s*\d/.exec(cell);
+  return operator !== null && /\d/.test(cell.slice(0, operator.index + 1)) && /\d/.test(cell.slice(operator.index + 1));
 }
 
 /** Markdown decoration off: emphasis, code ticks, list and quote markers, headings. */
@@ -50,18 +56,23 @@ export function undecorate(text: string): string {
     .trim();
 }
 
-const separatorPattern = /\s*(={1,2}>?|≈|~=|→|->|=>)\s*/g;
+// No leading \s*: a run of spaces before no separator would make the global search quadratic.
+const separatorPattern = /(={1,2}>?|≈|~=|→|->)/g;
+
+/** Claims read from one line at most: a line of a thousand `=` is not notes. */
+const maxClaimsPerLine = 50;
 
 function separatedClaims(text: string): ClaimText[] {
   const parts: string[] = [];
   const separators: string[] = [];
   let last = 0;
   for (const match of text.matchAll(separatorPattern)) {
-    parts.push(text.slice(last, match.index));
+    parts.push(text.slice(last, match.index).trim());
     separators.push(match[1]);
     last = match.index! + match[0].length;
+    if (separators.length > maxClaimsPerLine) break;
   }
-  parts.push(text.slice(last));
+  parts.push(text.slice(last).trim());
   const claims: ClaimText[] = [];
   for (let i = 0; i < separators.length; i++) {
     if (/\d/.test(parts[i]) && /^[~≈]?\s*\(?[\d.]/.test(parts[i + 1])) {

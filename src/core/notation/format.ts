@@ -1,5 +1,5 @@
 import type { Dim } from "./words.js";
-import { type Quantity, dimName, isRange } from "./quantity.js";
+import { type Quantity, isRange, midpoint } from "./quantity.js";
 
 /** A unit to show a value in: its name and its size in base units. */
 export interface DisplayUnit {
@@ -7,7 +7,8 @@ export interface DisplayUnit {
   factor: number;
 }
 
-const bytePrefixes = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+// "bytes", not "B", below a kilobyte: `125 B/s` would read back as 125 billion per second.
+const bytePrefixes = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"];
 const bitRatePrefixes = ["bps", "Kbps", "Mbps", "Gbps", "Tbps"];
 const scaleSuffixes = ["", "K", "M", "B", "T"];
 
@@ -26,7 +27,16 @@ export function chooseUnit(dim: Dim, value: number): DisplayUnit {
     if (magnitude > 0 && magnitude < 1) return { name: "ms", factor: 1e-3 };
     return { name: "s", factor: 1 };
   }
-  return { name: dimName(dim).replace("bytes", "B").replace("seconds", "s"), factor: 1 };
+  return { name: genericUnit(dim), factor: 1 };
+}
+
+/** Any other dimension in notation napkin reads back: `s * s`, `bytes * s`, `/bytes/s`. */
+function genericUnit(dim: Dim): string {
+  // `s * s`, not `s^2`: `155 s^2` would read back as (155 s)².
+  const repeat = (name: string, n: number) => Array.from({ length: Math.abs(n) }, () => name);
+  const top = [...repeat("bytes", Math.max(dim.d, 0)), ...repeat("s", Math.max(dim.t, 0))].join(" * ");
+  const bottom = [...repeat("bytes", Math.max(-dim.d, 0)), ...repeat("s", Math.max(-dim.t, 0))].map((p) => `/${p}`).join("");
+  return `${top}${bottom}`;
 }
 
 /** The same data rate in bits per second with a decimal prefix (`53.3 Mbps`). */
@@ -55,6 +65,7 @@ export function groupThousands(value: number): string {
 /** A number the way it is said in an interview: three significant digits and a K/M/B/T suffix. */
 export function formatNapkin(value: number): string {
   const magnitude = Math.abs(value);
+  if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-3)) return value.toPrecision(3).replace(/\.?0+e/, "e").replace("e+", "e");
   if (magnitude < 1000) return trimNumber(Number(value.toPrecision(3)));
   const step = Math.min(scaleSuffixes.length - 1, Math.floor(Math.log10(magnitude) / 3));
   const scaled = Number((value / 1000 ** step).toPrecision(3));
@@ -76,7 +87,21 @@ export function formatRounded(value: number): string {
 export function formatQuantity(q: Quantity, unit: DisplayUnit, style: "exact" | "napkin" = "exact"): string {
   const counts = q.dim.d === 0;
   const format = style === "exact" ? formatExact : counts ? formatNapkin : formatRounded;
-  const number = isRange(q) ? `${format(q.low / unit.factor)}–${format(q.high / unit.factor)}` : format(q.low / unit.factor);
+  const [low, high] = [format(q.low / unit.factor), format(q.high / unit.factor)];
+  const suffix = (text: string) => /[KMBT]$/.exec(text)?.[0] ?? "";
+  // `1–2.6K` would read back as 1K–2.6K (a suffix on the high end applies to both): write the low end in
+  // the high end's scale instead, `0.001–2.6K`.
+  if (style === "napkin" && isRange(q) && q.low > 0 && suffix(high) && suffix(low) !== suffix(high)) {
+    const scale = 1000 ** (scaleSuffixes.indexOf(suffix(high)));
+    const lowInScale = `${Number((q.low / unit.factor / scale).toPrecision(3))}`;
+    return withUnit(`${lowInScale}–${high}`, unit, style);
+  }
+  // A narrow range can round to one value (`≈ 1B`): print it once, not as `1B–1B`.
+  const number = isRange(q) && low !== high ? `${low}–${high}` : format(midpoint(q) / unit.factor);
+  return withUnit(number, unit, style);
+}
+
+function withUnit(number: string, unit: DisplayUnit, style: "exact" | "napkin"): string {
   if (!unit.name) return number;
   return unit.name.startsWith("/") && style === "exact" ? `${number} ${unit.name}` : `${number}${unit.name.startsWith("/") ? "" : " "}${unit.name}`;
 }

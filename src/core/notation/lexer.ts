@@ -10,7 +10,7 @@ const superscripts: Record<string, string> = {
 };
 
 // Each pattern is anchored with the sticky flag and has no nested quantifiers: linear time.
-const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+(?![\p{L}\d]))?/uy;
+const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
 const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
 const operators = ["**", "->", "→", "+", "-", "−", "–", "—", "*", "×", "·", "/", "÷", "^", "%", "(", ")", "~", "≈", ",", "=", "[", "]", "{", "}", ".", ":", ";", "'", '"', "<", ">", "!", "&", "|", "?", "@", "#", "$", "\\"];

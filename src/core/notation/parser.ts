@@ -4,7 +4,7 @@ import { type Dim, ambiguousWords, dimensionless, lookupWord, suggestWord } from
 
 /** A parsed napkin expression. Literals carry their scale and units already applied. */
 export type Node =
-  | { type: "literal"; low: number; high: number; dim: Dim; text: string; start: number; end: number; bare: boolean }
+  | { type: "literal"; low: number; high: number; dim: Dim; text: string; start: number; end: number; bare: boolean; unitFactor?: number }
   | { type: "binary"; op: "+" | "-" | "*" | "/"; left: Node; right: Node }
   | { type: "negate"; arg: Node }
   | { type: "power"; base: Node; exponent: Node }
@@ -58,6 +58,8 @@ export function parseNotation(input: string, options: ParseOptions = {}): Parsed
 class Parser {
   private i = 0;
   private depth = 0;
+  /** Set by a minus glued to a range's low end (`-50–50`), read by the range. */
+  private negativeLow = false;
   readonly readings: Reading[] = [];
   usesMonth = false;
 
@@ -134,9 +136,24 @@ class Parser {
   }
 
   private parseUnary(): Node {
+    if (++this.depth > 200) this.failAtEnd("expression is too deeply nested");
+    try {
+      return this.parseUnaryInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseUnaryInner(): Node {
     const t = this.peek();
     if (t && this.isOp(t, "-")) {
       this.i++;
+      // `-50–50`: a minus glued to the low end of a range belongs to that end only.
+      const next = this.peek();
+      if (next?.type === "number" && !next.spaceBefore && this.rangeDashAfter(this.i)) {
+        this.negativeLow = true;
+        return this.parsePower();
+      }
       return { type: "negate", arg: this.parseUnary() };
     }
     if (t && this.isOp(t, "+")) {
@@ -184,15 +201,30 @@ class Parser {
       this.i++;
       const first = this.parseNumber(t);
       const dash = this.peek();
-      const after = this.tokens[this.i + 1];
+      let after = this.tokens[this.i + 1];
       const rangeDash = dash && (this.isOp(dash, "–") || (this.isOp(dash, "-") && !dash.spaceBefore && !after?.spaceBefore));
-      if (!rangeDash || after?.type !== "number") return first;
-      this.i += 2;
-      const second = this.parseNumber(after);
-      // `5-10K`, `2-3s`: a suffix written once, on the high end, applies to both ends.
+      // `-0.5–-0.1`: a minus glued to the high end.
+      const highSign = after && this.isOp(after, "-") && !after.spaceBefore && this.tokens[this.i + 2]?.type === "number" ? -1 : 1;
+      if (highSign < 0) after = this.tokens[this.i + 2];
+      if (!rangeDash || after?.type !== "number") {
+        if (this.negativeLow) {
+          this.negativeLow = false;
+          return { type: "negate", arg: first };
+        }
+        return first;
+      }
+      this.i += highSign < 0 ? 3 : 2;
+      const parsedSecond = this.parseNumber(after);
+      const second = highSign < 0 ? { ...parsedSecond, low: -parsedSecond.high, high: -parsedSecond.low } : parsedSecond;
+      // `5-10K`, `2-3s`: a suffix written once, on the high end, applies to both ends when the numbers
+      // are in order; `500-1M` is 500 to a million. A low end with a scale only takes the high end's units.
       const firstBare = first.end === t.end;
-      const low = firstBare ? t.value * (second.low / after.value) : first.low;
-      if (!firstBare && (first.dim.t !== second.dim.t || first.dim.d !== second.dim.d)) {
+      const unitsOnly = second.unitFactor ?? 1;
+      const firstDimensionless = first.dim.t === 0 && first.dim.d === 0;
+      const sign = this.negativeLow ? -1 : 1;
+      this.negativeLow = false;
+      const low = sign * (firstBare ? (sign > 0 && highSign > 0 && t.value <= after.value ? t.value * (second.low / after.value) : t.value * unitsOnly) : firstDimensionless ? first.low * unitsOnly : first.low);
+      if (!firstBare && !firstDimensionless && (first.dim.t !== second.dim.t || first.dim.d !== second.dim.d)) {
         throw new NapkinError("dimension", "the ends of a range have different units", { text: this.input.slice(t.start, second.end), place: { column: t.start + 1 } });
       }
       if (low >= second.high) {
@@ -242,6 +274,7 @@ class Parser {
   /** Applies the scale words, units, nouns, `%` and `x` written after a value. */
   private parseSuffix(node: Node, start: number): Node {
     let factor = 1;
+    let unitFactor = 1;
     let dim = dimensionless;
     let applied = false;
     for (let t = this.peek(); t; t = this.peek()) {
@@ -268,7 +301,9 @@ class Parser {
         }
         if (word.kind === "scale") factor *= word.factor;
         else if (word.kind === "unit") {
-          factor *= word.month && this.options.monthSeconds ? this.options.monthSeconds : word.factor;
+          const size = word.month && this.options.monthSeconds ? this.options.monthSeconds : word.factor;
+          factor *= size;
+          unitFactor *= size;
           dim = { t: dim.t + word.dim.t, d: dim.d + word.dim.d };
           if (word.month) this.usesMonth = true;
         }
@@ -279,7 +314,7 @@ class Parser {
     if (!applied) return node;
     const end = this.previousEnd();
     if (node.type === "literal") {
-      return { ...node, low: node.low * factor, high: node.high * factor, dim: { t: node.dim.t + dim.t, d: node.dim.d + dim.d }, end, text: this.input.slice(start, end) };
+      return { ...node, low: node.low * factor, high: node.high * factor, dim: { t: node.dim.t + dim.t, d: node.dim.d + dim.d }, end, text: this.input.slice(start, end), unitFactor: (node.unitFactor ?? 1) * unitFactor };
     }
     return { type: "binary", op: "*", left: node, right: this.literal(factor, factor, dim, start, end, true) };
   }
@@ -295,6 +330,16 @@ class Parser {
     const before = this.tokens[this.i - 1];
     const from = before && before.type === "number" && !t.spaceBefore ? before.start : t.start;
     return this.input.slice(from, t.end);
+  }
+
+  /** Whether the number token at `index` (with its suffix words) is followed by a range dash. */
+  private rangeDashAfter(index: number): boolean {
+    let j = index + 1;
+    while (this.tokens[j]?.type === "word" && !this.tokens[j].spaceBefore) j++;
+    const dash = this.tokens[j];
+    const after = this.tokens[j + 1];
+    if (!dash || !after) return false;
+    return this.isOp(dash, "–") || (this.isOp(dash, "-") && !dash.spaceBefore && !after.spaceBefore);
   }
 
   /** A number and the scale, unit and noun words written after it. */

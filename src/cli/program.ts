@@ -18,7 +18,7 @@ export function buildProgram(commands: CommandSpec[], output: Output, setExitCod
     .configureOutput({
       writeOut: (text) => output.out(text.trimEnd()),
       writeErr: (text) => output.err(text.trimEnd()),
-      outputError: (text, write) => write(`napkin: ${clip(text.trim().replace(/\s*\n\s*/g, " "), 400)}`),
+      outputError: (text, write) => write(`napkin: ${clip(text.split("\n").map((line) => line.trim()).filter(Boolean).join(" "), 400)}`),
     });
   for (const spec of commands) {
     const command = program.command(spec.name).summary(spec.summary).description(spec.description);

@@ -260,9 +260,9 @@ function readInput(spec: (typeof estimateInputs)[number], text: string, readings
   let q: Quantity;
   try {
     if (spec.kind === "readRatio") {
-      const match = /^\s*([^:]+):([^:]+)$/.exec(text);
-      if (!match) fail("expected reads:writes, like 100:1");
-      q = divide(readNotation(match![1]).quantity, readNotation(match![2]).quantity);
+      const parts = text.split(":");
+      if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) fail("expected reads:writes, like 100:1");
+      q = divide(readNotation(parts[0]).quantity, readNotation(parts[1]).quantity);
     } else {
       const read = readNotation(text, { unitWords: spec.kind === "size" ? new Set(["B"]) : undefined, monthSeconds: options.monthSeconds });
       q = read.quantity;

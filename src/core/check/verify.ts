@@ -2,6 +2,7 @@ import { type DiagnoseContext, diagnoseAnswer, withinTolerance } from "../diagno
 import { NapkinError } from "../errors.js";
 import { type MathFunctions, evaluateNode } from "../notation/evaluate.js";
 import { type Node, type Parsed, parseNotation } from "../notation/parser.js";
+import { groupThousands } from "../notation/format.js";
 import { tokenize } from "../notation/lexer.js";
 import { type Quantity, midpoint, sameDim } from "../notation/quantity.js";
 import type { ClaimText } from "./claims.js";
@@ -223,7 +224,7 @@ function evidentRelabel(kind: "time" | "scale" | "bits", claim: ClaimText): bool
 }
 
 function formatLiteral(value: number): string {
-  return value >= 1e5 && value % 1e5 === 0 && value !== 86_400 ? (value === 1e5 ? "10⁵" : `${value / 1e6}M`) : String(value).replace(/\B(?=(\d{3})+$)/g, ",");
+  return value >= 1e5 && value % 1e5 === 0 && value !== 86_400 ? (value === 1e5 ? "10⁵" : `${value / 1e6}M`) : groupThousands(value);
 }
 
 /** Peak and replication factors the line makes evident, for the diagnosis. */

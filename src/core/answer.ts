@@ -1,0 +1,146 @@
+import { NapkinError } from "./errors.js";
+import { type CapacityCheck, type Estimate, type ResultName, type Step, type Verdict, resultNames } from "./estimate.js";
+import { bitRateUnit, chooseUnit, formatQuantity } from "./notation/format.js";
+import { type Quantity, dimName, multiply, quantity, sameDim } from "./notation/quantity.js";
+import { readNotation } from "./notation/read.js";
+import { type Dim, defaultMonthSeconds, secondsPerDay } from "./notation/words.js";
+import { suggestName } from "./suggest.js";
+
+/** What an asked quantity is: an estimate result (a number) or a capacity verdict. */
+export type AnswerTarget =
+  | { kind: "number"; result: ResultName; dim: Dim; period?: "day" | "week" | "month" | "year"; bits?: boolean }
+  | { kind: "verdict"; figure: string };
+
+const count: Dim = { t: 0, d: 0 };
+const rate: Dim = { t: -1, d: 0 };
+const size: Dim = { t: 0, d: 1 };
+const dataRate: Dim = { t: -1, d: 1 };
+
+/** The dimension of each estimate result, and the period a per-period amount covers. */
+const resultTargets: Record<ResultName, Omit<Extract<AnswerTarget, { kind: "number" }>, "kind" | "result">> = {
+  dau: { dim: count },
+  eventsPerDay: { dim: count, period: "day" },
+  concurrent: { dim: count },
+  avgQps: { dim: rate },
+  peakQps: { dim: rate },
+  readQps: { dim: rate },
+  peakReadQps: { dim: rate },
+  bandwidthBytesPerSec: { dim: dataRate },
+  bandwidthBitsPerSec: { dim: dataRate, bits: true },
+  peakBandwidthBytesPerSec: { dim: dataRate },
+  egressBytesPerSec: { dim: dataRate },
+  storageBytesPerDay: { dim: size, period: "day" },
+  storageBytesPerWeek: { dim: size, period: "week" },
+  storageBytesPerMonth: { dim: size, period: "month" },
+  storageBytesPerYear: { dim: size, period: "year" },
+  storageBytesRetention: { dim: size },
+};
+
+export const verdictWords: readonly Verdict[] = ["fits", "tight", "exceeds"];
+const capacityPrefix = "capacity:";
+
+/** Reads an `ask` value: an estimate result key (`avgQps`) or `capacity:<figure id>`. */
+export function readAnswerTarget(text: string, figureIds: readonly string[]): AnswerTarget {
+  if (text.startsWith(capacityPrefix)) {
+    const figure = text.slice(capacityPrefix.length);
+    if (!figureIds.includes(figure)) {
+      const close = suggestName(figure, figureIds);
+      throw new NapkinError("data", `no capacity figure '${figure}'`, { hint: `${close ? `did you mean 'capacity:${close}'? ` : ""}figures with a load: ${figureIds.join(", ")}` });
+    }
+    return { kind: "verdict", figure };
+  }
+  if (!(resultNames as readonly string[]).includes(text)) {
+    const close = suggestName(text, resultNames);
+    throw new NapkinError("data", `'${text}' is not an estimate result`, { hint: `${close ? `did you mean '${close}'? ` : ""}results: ${resultNames.join(", ")}, or capacity:<figure id>` });
+  }
+  const result = text as ResultName;
+  return { kind: "number", result, ...resultTargets[result] };
+}
+
+/** The right answer to one asked quantity, from a solved estimate. */
+export type CorrectAnswer =
+  | { kind: "number"; value: number; low: number; high: number; display: string; step?: Step }
+  | { kind: "verdict"; verdict: Verdict; display: string; check: CapacityCheck };
+
+/** The estimate's answer for a target; undefined when the inputs cannot derive it (no payload, no reads). */
+export function correctAnswer(target: AnswerTarget, estimate: Estimate): CorrectAnswer | undefined {
+  if (target.kind === "verdict") {
+    const check = estimate.capacity.find((c) => c.figure === target.figure);
+    return check && { kind: "verdict", verdict: check.verdict, display: check.verdict, check };
+  }
+  // Bits per second is graded as the byte rate it is (53.3 Mbps = 6.67 MB/s) and shown in bits.
+  const key: ResultName = target.bits ? "bandwidthBytesPerSec" : target.result;
+  const value = estimate.results[key];
+  if (value === undefined) return undefined;
+  const range = estimate.ranges[key] ?? { low: value, high: value };
+  const q: Quantity = { low: range.low, high: range.high, dim: target.dim };
+  const unit = target.bits ? bitRateUnit(value) : chooseUnit(target.dim, range.high);
+  return { kind: "number", value, low: range.low, high: range.high, display: formatQuantity(q, unit, "napkin"), step: stepFor(estimate, value, q.dim) };
+}
+
+/** The worked step that produced a value: the last step with that value and unit. */
+function stepFor(estimate: Estimate, value: number, dim: Dim): Step | undefined {
+  const unit = `${dim.d === 1 ? "B" : ""}${dim.t === -1 ? "/s" : ""}`;
+  for (let i = estimate.steps.length - 1; i >= 0; i--) {
+    const step = estimate.steps[i];
+    if (step.unit === unit && Math.abs(step.value - value) <= Math.abs(value) * 1e-9) return step;
+  }
+  return undefined;
+}
+
+/** A stated answer read for one target: a number in base units, or a verdict word. */
+export type StatedAnswer = { kind: "number"; value: number; low: number; high: number; readings: string[] } | { kind: "verdict"; verdict: Verdict; readings: string[] };
+
+/**
+ * Reads an answer as a learner writes it and fits it to what was asked: `66` for a rate is 66/s,
+ * `6k/sec` for a bandwidth is 6 KB/s, `5 GB/day` for storage per day is 5 GB. Says each such reading.
+ */
+export function readAnswer(text: string, target: AnswerTarget, monthSeconds = defaultMonthSeconds): StatedAnswer {
+  if (target.kind === "verdict") return { kind: "verdict", verdict: readVerdict(text), readings: [] };
+  let read;
+  try {
+    read = readNotation(text, { expect: target.dim, monthSeconds });
+  } catch (error) {
+    if (!(error instanceof NapkinError) || error.code !== "dimension") throw error;
+    read = readNotation(text, { monthSeconds });
+  }
+  const readings = [...read.readings];
+  const q = fitAnswer(read.quantity, target, text, readings, monthSeconds);
+  const value = q.low === q.high ? q.low : Math.sqrt(q.low * q.high);
+  return { kind: "number", value, low: q.low, high: q.high, readings };
+}
+
+const periodSeconds = (period: "day" | "week" | "month" | "year", monthSeconds: number) =>
+  ({ day: secondsPerDay, week: 7 * secondsPerDay, month: monthSeconds, year: 365 * secondsPerDay })[period];
+
+function fitAnswer(q: Quantity, target: Extract<AnswerTarget, { kind: "number" }>, text: string, readings: string[], monthSeconds: number): Quantity {
+  const want = target.dim;
+  if (sameDim(q.dim, want)) return q;
+  // A per-period amount given as a rate: 5 GB/day for storage per day, 10M/day for events per day.
+  if (target.period && q.dim.d === want.d && q.dim.t === want.t - 1) {
+    readings.push(`'${text}' taken over one ${target.period}`);
+    return multiply(q, quantity(periodSeconds(target.period, monthSeconds), { t: 1, d: 0 }));
+  }
+  // A bare number where a rate is asked is per second; a count where bytes are asked is bytes.
+  const bare = q.dim.d === 0 && (q.dim.t === want.t || q.dim.t === 0);
+  if (bare && (want.d === 1 || q.dim.t !== want.t)) {
+    const as = want.d === 1 ? (want.t === -1 ? "bytes per second" : "bytes") : "per second";
+    readings.push(`'${text}' read as ${as}`);
+    return { ...q, dim: want };
+  }
+  throw new NapkinError("dimension", `expected ${describeDim(want)}, got ${dimName(q.dim)}`, { text });
+}
+
+function describeDim(dim: Dim): string {
+  if (sameDim(dim, rate)) return "a rate (like 66K/s)";
+  if (sameDim(dim, dataRate)) return "a data rate (like 6 MB/s)";
+  if (sameDim(dim, size)) return "a size (like 150 GB)";
+  return "a plain number (like 10M)";
+}
+
+function readVerdict(text: string): Verdict {
+  const word = text.trim().toLowerCase().replace(/^(fit|exceed)$/, "$1s");
+  if ((verdictWords as readonly string[]).includes(word)) return word as Verdict;
+  const close = suggestName(word, verdictWords);
+  throw new NapkinError("input", `expected a capacity verdict: fits, tight or exceeds`, { text, hint: close ? `did you mean '${close}'?` : undefined });
+}

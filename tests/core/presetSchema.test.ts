@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { presetJsonSchemaText } from "../../scripts/presetJsonSchema.js";
+import { root } from "../helpers.js";
+
+test("presets/schema.json is generated from the zod schema (npm run schema rewrites it)", () => {
+  const onDisk = readFileSync(join(root, "presets/schema.json"), "utf8");
+  expect(onDisk === presetJsonSchemaText(), "presets/schema.json is stale: run npm run schema").toBe(true);
+});
+
+test("the JSON Schema names every estimate input and requires the fields the issue lists", () => {
+  const schema = JSON.parse(presetJsonSchemaText());
+  expect(schema.required).toEqual(expect.arrayContaining(["id", "title", "prompt", "source", "tags", "inputs", "ask", "expected"]));
+  expect(Object.keys(schema.properties.inputs.properties)).toContain("concurrent");
+  expect(schema.properties.inputs.additionalProperties).toBe(false);
+});

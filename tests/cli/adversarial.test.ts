@@ -1,0 +1,98 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { expectUsageError, napkin, napkinBin, root } from "../helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "napkin-adversarial-"));
+const file = (name: string, content: string | Buffer) => {
+  writeFileSync(join(dir, name), content);
+  return join(dir, name);
+};
+const notes = readFileSync(join(root, "tests/fixtures/study-notes.md"), "utf8");
+
+/** Peak resident memory (MB) and exit code of a napkin run, read by a preload module at exit. */
+function peakMemory(args: string[]): { megabytes: number; code: number | null } {
+  const report = join(dir, `rss-${Math.random()}.txt`);
+  const preload = file("rss.mjs", `import fs from "node:fs";\nprocess.on("exit", () => fs.writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
+  const run = spawnSync(process.execPath, ["--import", preload, napkinBin, ...args], { env: { ...process.env, RSS_FILE: report, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 256 << 20 });
+  return { megabytes: Number(readFileSync(report, "utf8")) / 1024, code: run.status };
+}
+
+describe("big inputs", () => {
+  test("a 1 MB single line is checked, not choked on", () => {
+    const run = napkin(["check", file("long-line.md", "200K / 3 = 66 ".repeat(75_000))]);
+    expect([0, 1]).toContain(run.code);
+  });
+  test("a 120 KB expression is refused with one line", () => expectUsageError(["calc", "1+".repeat(60_000) + "1"], /too long/));
+  test("a 20 MB notes file streams in bounded memory", () => {
+    const big = file("big.md", notes.repeat(Math.ceil((20 << 20) / notes.length)));
+    const { megabytes, code } = peakMemory(["check", big]);
+    expect(code).toBe(1);
+    expect(megabytes).toBeLessThan(150);
+  }, 60_000);
+});
+
+describe("odd bytes", () => {
+  test("a binary file exits 2", () => expectUsageError(["check", file("bin.dat", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]))], /binary data/));
+  test("NUL bytes on stdin exit 2", () => expectUsageError(["check", "-"], /binary data/, "1 + 1 = 2\u0000\n"));
+  test("invalid UTF-8 is read, not crashed on", () => {
+    const run = napkin(["check", file("latin1.md", Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9, 0xff]), Buffer.from("\n200K / 3 = 66\n")]))]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/latin1\.md:2: wrong/);
+  });
+  test("CRLF and CR-only endings", () => expect(napkin(["check", file("cr.md", "a\r\n200K / 3 = 66\r\n")]).stdout).toMatch(/cr\.md:2:/));
+  test("an empty file", () => expect(napkin(["check", file("empty.md", "")]).code).toBe(0));
+  test("an empty stdin", () => expect(napkin(["check", "-"], { input: "" }).code).toBe(0));
+});
+
+describe("hostile numbers", () => {
+  test.each([
+    ["10,000 nested parentheses", "(".repeat(10_000) + "1" + ")".repeat(10_000), /nested/],
+    ["1e309", "1e309", /too large/],
+    ["1/0", "1/0", /division by zero/],
+    ["0/0", "0/0", /division by zero/],
+    ["10^10^10", "10^10^10", /too large/],
+    ["an inverted range", "10K-5K", /inverted range/],
+    ["a huge range", "1-1e308 * 10", /too large/],
+    ["a range over zero as divisor", "1 / (-1–1)", /division by zero/],
+    ["a unit raised to a fraction", "(5 s)^0.5", /whole power/],
+  ])("%s exits 2", (_, expression, pattern) => expectUsageError(["calc", "--", expression], pattern));
+  test.each([
+    ["negative DAU", ["--dau", "-5"], /--dau: must be above zero/],
+    ["zero DAU", ["--dau", "0"], /--dau: must be above zero/],
+    ["zero interval", ["--concurrent", "5", "--interval", "0s"], /--interval: must be above zero/],
+    ["negative payload", ["--qps", "5", "--payload", "-5B"], /--payload: must be above zero/],
+    ["an interval range through zero", ["--concurrent", "5", "--interval", "-1–1s"], /--interval: must be above zero/],
+    ["an expression in a flag", ["--dau", "import(1)"], /--dau: 'import' is not allowed/],
+  ])("estimate with %s exits 2", (_, flags, pattern) => expectUsageError(["estimate", ...flags], pattern));
+});
+
+describe("nothing lost: --annotate -o", () => {
+  test("a killed run leaves neither a partial output nor its temporary file", async () => {
+    const big = file("kill.md", notes.repeat(200));
+    const out = join(dir, "killed.md");
+    const child = spawn(process.execPath, [napkinBin, "check", "--annotate", big, "-o", out], { stdio: "ignore" });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.on("exit", resolve));
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes("killed.md"))).toEqual([]);
+  });
+  test("an existing output is replaced whole, only at the end", () => {
+    const out = file("existing.md", "old content\n");
+    napkin(["check", "--annotate", file("small.md", "200K / 3 = 66\n"), "-o", out]);
+    expect(readFileSync(out, "utf8")).toMatch(/^200K \/ 3 = 66 <!-- napkin: wrong/);
+  });
+  test("an input reached through another path is still refused", () => {
+    const input = file("same.md", "1 + 1 = 2\n");
+    expectUsageError(["check", "--annotate", input, "-o", join(dir, ".", "same.md")], /refusing to overwrite the input/);
+    expect(readFileSync(input, "utf8")).toBe("1 + 1 = 2\n");
+  });
+  test("check never writes without -o", () => {
+    const input = file("readonly.md", "200K / 3 = 66\n");
+    napkin(["check", "--annotate", input]);
+    expect(readFileSync(input, "utf8")).toBe("200K / 3 = 66\n");
+  });
+});

@@ -37,6 +37,12 @@ const payloads = [
   "require('fs')",
   "process.exit(0)",
   "c\\u006fnstructor",
+  // mathjs issue #821 (2017): constructor reached through a matrix's data and through import.
+  '["//","a/*\\nreturn process.mainModule.require"]._data.map(cos.constructor)[1]()("child_process")',
+  'import({matrix:cos.constructor},{override:1});x=["process.exit(1)"];x()',
+  // GHSA-5v89-rwgr-qj6g and GHSA-29qv-4j9f-fjw5 (2026): array index getter and property setter.
+  "a = [1]; a.length = 2",
+  '{length: 1, reduce: cos.constructor}[1]',
 ];
 
 describe("napkin refuses every expression-injection payload", () => {

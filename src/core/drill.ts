@@ -68,8 +68,8 @@ export function randomizeInputs(inputs: EstimateInputs, random: Random): { input
     if (text === undefined || !variedKinds.has(spec.kind) || /\d\s*[-–]\s*\d/.test(text)) continue;
     // Sizes carry their prefix in the unit (KB, MB); counts and rates may have a scale suffix (200K, 10M/day).
     const match = spec.kind === "size"
-      ? /^(\s*~?\s*)(\d[\d,_]*(?:\.\d+)?)()(.*)$/.exec(text)
-      : /^(\s*~?\s*)(\d[\d,_]*(?:\.\d+)?)\s*(K|k|M|m|B|bn|T|tn)?(?![A-Za-z])(.*)$/.exec(text);
+      ? /^(\s*(?:~\s*)?)(\d[\d,_]*(?:\.\d+)?)()(.*)$/.exec(text)
+      : /^(\s*(?:~\s*)?)(\d[\d,_]*(?:\.\d+)?)\s*(K|k|M|m|B|bn|T|tn)?(?![A-Za-z])(.*)$/.exec(text);
     if (!match) continue;
     const [, lead, digits, scale, rest] = match;
     const value = Number(digits.replace(/[,_]/g, "")) * (scale ? scales[scale] : 1);

@@ -1,5 +1,6 @@
 import { type Estimate, type EstimateInputs, estimateInputs, estimateTraffic } from "../../core/estimate.js";
 import type { CommandSpec, Context } from "../command.js";
+import { loadExercise } from "../exercises.js";
 import { readReferenceTable } from "../reference.js";
 import { renderEstimate } from "../render/estimate.js";
 
@@ -19,6 +20,7 @@ export const estimateCommand: CommandSpec = {
     "the range), exceeds (past its high end); nodes = load ÷ high … load ÷ low.",
   options: [
     ...estimateInputs.map((input) => ({ flags: `${input.flag} <${input.kind === "count" || input.kind === "factor" ? "n" : "value"}>`, description: `${input.description} (e.g. ${input.example})` })),
+    { flags: "--preset <id>", description: "start from an exercise's inputs (napkin exercises lists them); flags given as well override" },
     { flags: "--json", description: "print {inputs, steps, results, ranges, capacity, readings}; results in base units (per second, bytes)" },
   ],
   examples: [
@@ -26,14 +28,18 @@ export const estimateCommand: CommandSpec = {
     "napkin estimate --users 20M --dau-ratio 5% --per-user 10 --payload 500B",
     "napkin estimate --arrivals 100/s --session 30min --interval 2s --peak 3",
     "napkin estimate --qps 400 --reads-per-write 10 --json",
+    "napkin estimate --preset gps-pings --interval 2s",
   ],
   run(_args, options, context) {
-    const inputs: EstimateInputs = {};
+    const reference = readReferenceTable(context.global);
+    const preset = typeof options.preset === "string" ? loadExercise(options.preset, undefined, reference) : undefined;
+    const inputs: EstimateInputs = { ...preset?.inputs };
     for (const input of estimateInputs) {
       const value = options[optionKey(input.flag)];
       if (typeof value === "string") inputs[input.name] = value;
     }
-    return printEstimate(estimateTraffic(inputs, readReferenceTable(context.global), context.global), Boolean(options.json), context);
+    const monthSeconds = context.global.monthSeconds ?? preset?.monthSeconds;
+    return printEstimate(estimateTraffic(inputs, reference, { monthSeconds }), Boolean(options.json), context);
   },
 };
 

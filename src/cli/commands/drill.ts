@@ -1,5 +1,3 @@
-import { randomInt } from "node:crypto";
-import { createInterface } from "node:readline";
 import { type DrillResult, planDrill, seededRandom, summarizeDrill } from "../../core/drill.js";
 import { NapkinError } from "../../core/errors.js";
 import { type Exercise, filterByTag, findExercise, solveExercise } from "../../core/exercise.js";
@@ -32,7 +30,8 @@ export const drillCommand: CommandSpec = {
   async run(ids, options, { output, global }) {
     const { color } = output;
     const count = readWholeNumber("--count", options.count as string, 1);
-    const seed = options.seed === undefined ? randomInt(1, 1_000_000) : readWholeNumber("--seed", options.seed as string, 0);
+    // node:crypto and node:readline load here, not at start-up: only drill needs them.
+    const seed = options.seed === undefined ? (await import("node:crypto")).randomInt(1, 1_000_000) : readWholeNumber("--seed", options.seed as string, 0);
     const reference = readReferenceTable(global);
     const bank = loadExercises(options.presets as string | undefined, reference);
     const chosen: Exercise[] = ids.length ? ids.map((id) => findExercise(bank, id)) : filterByTag(bank, options.tag as string | undefined);
@@ -40,7 +39,7 @@ export const drillCommand: CommandSpec = {
     const plan = planDrill(chosen, { count: ids.length ? ids.length : count, randomize, random: seededRandom(seed) });
     if (ids.length) plan.sort((a, b) => ids.indexOf(a.exercise.id) - ids.indexOf(b.exercise.id));
 
-    const reader = openLineReader();
+    const reader = await openLineReader();
     const results: DrillResult[] = [];
     let ended = false;
     output.out(color.dim(`${plan.length} exercise${plan.length === 1 ? "" : "s"}${randomize ? ", randomized" : ""}. Answer in napkin notation (66K/s, 6 MB/s, 150 GB; fits/tight/exceeds). Empty line skips; Ctrl-D ends.`));
@@ -70,7 +69,8 @@ export const drillCommand: CommandSpec = {
       reader.close();
     }
     const summary = summarizeDrill(results);
-    const repeat = `napkin drill ${ids.length ? ids.join(" ") + " " : ""}${options.tag ? `--tag ${options.tag} ` : ""}--count ${count} --seed ${seed}${randomize ? " --randomize" : ""}`;
+    const picked = ids.length ? `${ids.join(" ")} ` : `${options.tag ? `--tag ${options.tag} ` : ""}--count ${count} `;
+    const repeat = `napkin drill ${picked}--seed ${seed}${randomize ? " --randomize" : ""}`;
     output.out(`\n${renderDrillSummary(summary, seed, repeat, color, ended)}`);
     return summary.right === summary.asked ? 0 : 1;
   },
@@ -83,7 +83,8 @@ interface LineReader {
 }
 
 /** Reads answers from stdin: line editing on a terminal, one answer per line (echoed) from a pipe. */
-function openLineReader(): LineReader {
+async function openLineReader(): Promise<LineReader> {
+  const { createInterface } = await import("node:readline");
   const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal });
   // Created at once so lines that arrive before a question is asked are buffered, not lost.

@@ -75,8 +75,22 @@ export function correctAnswer(target: AnswerTarget, estimate: Estimate): Correct
   const range = estimate.ranges[key] ?? { low: value, high: value };
   const q: Quantity = { low: range.low, high: range.high, dim: target.dim };
   const unit = target.bits ? bitRateUnit(value) : chooseUnit(target.dim, range.high);
-  return { kind: "number", value, low: range.low, high: range.high, display: formatQuantity(q, unit, "napkin"), step: stepFor(estimate, value, q.dim) };
+  const step = stepFor(estimate, value, q.dim) ?? givenStep(estimate, key, q);
+  return { kind: "number", value, low: range.low, high: range.high, display: formatQuantity(q, unit, "napkin"), ...(step ? { step } : {}) };
 }
+
+/** Inputs that are results as given (`--qps 8M/day`, `--concurrent 200K`), as a step to show. */
+const givenInputs: Partial<Record<ResultName, "qps" | "concurrent" | "dau">> = { avgQps: "qps", concurrent: "concurrent", dau: "dau" };
+
+function givenStep(estimate: Estimate, key: ResultName, q: Quantity): Step | undefined {
+  const input = givenInputs[key];
+  const text = input && estimate.inputs[input];
+  if (!text) return undefined;
+  const unit = chooseUnit(q.dim, q.high);
+  return { label: `${input} (given)`, formula: `${input} ${text}`, value: midpointOf(q), unit: "", display: formatQuantity(q, unit, "exact"), napkin: `≈ ${formatQuantity(q, unit, "napkin")}` };
+}
+
+const midpointOf = (q: Quantity) => (q.low === q.high ? q.low : Math.sqrt(q.low * q.high));
 
 /** The worked step that produced a value: the last step with that value and unit. */
 function stepFor(estimate: Estimate, value: number, dim: Dim): Step | undefined {

@@ -65,6 +65,12 @@ describe("food-review votes: a missing peak factor (5×)", () => {
   test("347/s for the peak is the average", () => expectWrong(votes, "peakVotesPerSec", "347", "missing-peak"));
 });
 
+describe("worked steps", () => {
+  const pastebin = preset("storage/pastebin.json");
+  test("a rate given as an input is shown as given", () => expect(pastebin.solution.answers.writeQps).toMatchObject({ step: { formula: "qps 1M/day" } }));
+  test("a derived one shows its formula", () => expect(pastebin.solution.answers.readQps).toMatchObject({ step: { formula: "11.6/s × 5" } }));
+});
+
 describe("conventions", () => {
   const kafka = { inputs: { qps: "6M/day" }, ask: { perSec: "avgQps" }, expected: { perSec: { value: "69.4/s", tolerance: "1%" } } };
   test("a 5% tolerance rejects the 10⁵ s day", () => expectWrong(exerciseFrom({ ...kafka, conventions: { tolerance: "5%" } }), "perSec", "60", "day-seconds"));

@@ -18,11 +18,13 @@ export const batchCommand: CommandSpec = {
   arguments: "[paths...]",
   summary: "validate, solve and grade every exercise in files or folders (CI for an exercise bank)",
   description:
-    "Validate every exercise file under the paths (folders are searched recursively for *.json; default: the\n" +
-    "bundled presets), solve it, check its expected answers against napkin's, and grade its recorded attempts.\n" +
-    "Prints one row per exercise × asked quantity (attempt, correct value, verdict, diagnosis) and a summary.\n" +
-    "A malformed file is reported as `file: path.to.field: message` on stderr and the others still run.\n" +
-    "Exit 0: every attempt right; 1: an attempt is wrong; 2: a file is malformed (or unreadable).",
+    "Validate every exercise file under the paths (folders are searched recursively\n" +
+    "for *.json; default: the bundled presets), solve it, check its expected\n" +
+    "answers against napkin's, and grade its recorded attempts. Prints one row per\n" +
+    "exercise × asked quantity (attempt, correct value, verdict, diagnosis) and a\n" +
+    "summary. A malformed file is reported as `file: path.to.field: message` on\n" +
+    "stderr and the others still run. Exit 0: every attempt right; 1: an attempt is\n" +
+    "wrong; 2: a file is malformed (or unreadable).",
   options: [{ flags: "--json", description: "print {rows, malformed: [{file, errors}], summary}" }],
   examples: ["napkin batch", "napkin batch presets/location", "napkin batch ./my-exercises --json"],
   run(paths, options, { output, global }) {

@@ -13,15 +13,18 @@ export const drillCommand: CommandSpec = {
   arguments: "[ids...]",
   summary: "timed practice: answer exercises one by one, graded at once",
   description:
-    "Interactive practice. Shows an exercise's prompt, asks for each quantity in turn (napkin notation: 66K/s,\n" +
-    "6 MB/s, 150 GB; fits, tight or exceeds for capacity), grades each answer at once and shows the worked step\n" +
-    "for a wrong one; keeps time and ends with the score. An empty answer skips; Ctrl-D or Ctrl-C ends early.\n" +
-    "--randomize varies counts, rates and sizes (×/÷ 2–10, rounded to napkin-friendly numbers) so answers\n" +
-    "cannot be memorised; --seed makes the choice and the numbers reproducible. Works on a terminal and with\n" +
-    "answers piped on stdin, one per line. Exit 1 when an answer was wrong or skipped.",
+    "Interactive practice. Shows an exercise's prompt, asks for each quantity in\n" +
+    "turn (napkin notation: 66K/s, 6 MB/s, 150 GB; fits, tight or exceeds for\n" +
+    "capacity), grades each answer at once and shows the worked step for a wrong\n" +
+    "one; keeps time and ends with the score. An empty answer skips; Ctrl-D or\n" +
+    "Ctrl-C ends early. --randomize varies counts, rates and sizes (×/÷ 2–10,\n" +
+    "rounded to napkin-friendly numbers) so answers cannot be memorised; --seed\n" +
+    "makes the choice and the numbers reproducible. Works on a terminal and with\n" +
+    "answers piped on stdin, one per line. Exit 1 when an answer was wrong or\n" +
+    "skipped.",
   options: [
     { flags: "--tag <tag>", description: "only exercises with this tag" },
-    { flags: "--count <n>", description: "how many exercises (default 5)", defaultValue: "5" },
+    { flags: "--count <n>", description: "how many exercises", defaultValue: "5" },
     { flags: "--seed <n>", description: "seed for the order and --randomize (default: a new one, printed at the end)" },
     { flags: "--randomize", description: "vary the inputs so answers cannot be memorised" },
     presetsOption,

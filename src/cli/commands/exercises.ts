@@ -11,9 +11,10 @@ export const exercisesCommand: CommandSpec = {
   name: "exercises",
   summary: "list the practice exercises (id, title, tags)",
   description:
-    "List the exercises napkin ships (presets/, grouped by domain) or those in --presets <dir>.\n" +
-    "Each has a prompt, its inputs, the quantities it asks, and where its numbers come from.\n" +
-    "Practise with `napkin drill`, see the working with `napkin solve <id>`, grade yourself with `napkin grade <id>`.",
+    "List the exercises napkin ships (presets/, grouped by domain) or those in\n" +
+    "--presets <dir>. Each has a prompt, its inputs, the quantities it asks, and\n" +
+    "where its numbers come from. Practise with `napkin drill`, see the working\n" +
+    "with `napkin solve <id>`, grade yourself with `napkin grade <id>`.",
   options: [
     { flags: "--tag <tag>", description: "only exercises with this tag (notes, qps, storage, capacity, location, …)" },
     presetsOption,

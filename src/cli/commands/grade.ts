@@ -12,11 +12,13 @@ export const gradeCommand: CommandSpec = {
   arguments: "<id>",
   summary: "grade your answers to an exercise (exit 1 when one is wrong)",
   description:
-    "Grade answers to an exercise's asked quantities: for each, what you stated, the right value, the verdict\n" +
-    "and the likely slip (a dropped K, bits for bytes, a missing peak factor), with the tolerance napkin check\n" +
-    "uses (25% unless the exercise says otherwise), then a score. Answers use napkin notation: `66K`, `66K/s`,\n" +
-    "`6 MB/s`, `150 GB`; capacity questions take fits, tight or exceeds. Name an answer as the exercise does\n" +
-    "(pingsPerSec) or by the estimate result it stands for (avgQps). Exit 1 when any answer is wrong.",
+    "Grade answers to an exercise's asked quantities: for each, what you stated,\n" +
+    "the right value, the verdict and the likely slip (a dropped K, bits for bytes,\n" +
+    "a missing peak factor), with the tolerance napkin check uses (25% unless the\n" +
+    "exercise says otherwise), then a score. Answers use napkin notation: `66K`,\n" +
+    "`66K/s`, `6 MB/s`, `150 GB`; capacity questions take fits, tight or exceeds.\n" +
+    "Name an answer as the exercise does (pingsPerSec) or by the estimate result it\n" +
+    "stands for (avgQps). Exit 1 when any answer is wrong.",
   options: [
     { flags: "--answer <name=value>", description: "one answer (repeatable): --answer pingsPerSec=66K", repeatable: true },
     { flags: "--answers <file>", description: 'a JSON file of answers: {"pingsPerSec": "66K", "bandwidth": "6.6 MB/s"}' },

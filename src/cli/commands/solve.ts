@@ -11,9 +11,10 @@ export const solveCommand: CommandSpec = {
   arguments: "<id>",
   summary: "show an exercise's prompt and its worked solution",
   description:
-    "Print the exercise's prompt, then the worked solution: every step of the derivation and the capacity\n" +
-    "verdicts (as `napkin estimate --preset <id>` shows them), napkin's answer to each asked quantity beside\n" +
-    "the one the source gives, and the hints. <id> may also be the path of an exercise file.",
+    "Print the exercise's prompt, then the worked solution: every step of the\n" +
+    "derivation and the capacity verdicts (as `napkin estimate --preset <id>` shows\n" +
+    "them), napkin's answer to each asked quantity beside the one the source gives,\n" +
+    "and the hints. <id> may also be the path of an exercise file.",
   options: [presetsOption, { flags: "--json", description: "print {id, title, prompt, source, answers, estimate}" }],
   examples: ["napkin solve gps-pings", "napkin solve driver-location --json", "napkin solve ./my-exercise.json"],
   run([id], options, context) {

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { expectClose, expectUsageError, napkin, root } from "../helpers.js";
 
 const K = 1e3, M = 1e6, day = 86_400;
@@ -40,6 +40,7 @@ describe("napkin batch over the bundled presets", () => {
 
 describe("napkin batch over a folder", () => {
   const dir = mkdtempSync(join(tmpdir(), "napkin-batch-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, "good"));
   copyFileSync(presetPath("messaging/messages-storage.json"), join(dir, "good/messages-storage.json"));
   copyFileSync(presetPath("payments/donations-spike.json"), join(dir, "good/donations-spike.json"));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -49,9 +49,11 @@ describe("napkin grade", () => {
   test("right answers exit 0", () => expect(napkin(["grade", "gps-pings", "--answer", "pingsPerSec=66.7K", "--answer", "bandwidth=53 Mbps"]).code).toBe(0));
   test("a capacity verdict", () => expect(napkin(["grade", "donations-spike", "--answer", "redisOps=fits"]).code).toBe(0));
   test("--answers reads a JSON file", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "napkin-grade-")), "answers.json");
+    const dir = mkdtempSync(join(tmpdir(), "napkin-grade-"));
+    const file = join(dir, "answers.json");
     writeFileSync(file, JSON.stringify({ writeQps: 100, storagePerMonth: "150 GB" }));
     const run = napkin(["grade", "messages-storage", "--answers", file]);
+    rmSync(dir, { recursive: true, force: true });
     expect([run.code, run.stdout.match(/Score: .*/)?.[0]]).toEqual([0, "Score: 2/4 right (2 not answered)"]);
   });
   test("an unknown quantity is an error with a did-you-mean", () => expectUsageError(["grade", "gps-pings", "--answer", "pingsPerSecond=66"], /does not ask for 'pingsPerSecond' \(did you mean 'pingsPerSec'\?/));

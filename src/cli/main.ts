@@ -1,20 +1,8 @@
 import { CommanderError } from "commander";
-import { batchCommand } from "./commands/batch.js";
-import { calcCommand } from "./commands/calc.js";
-import { drillCommand } from "./commands/drill.js";
-import { checkCommand } from "./commands/check.js";
-import { estimateCommand } from "./commands/estimate.js";
-import { exercisesCommand } from "./commands/exercises.js";
-import { gradeCommand } from "./commands/grade.js";
-import { refCommand } from "./commands/ref.js";
-import { solveCommand } from "./commands/solve.js";
-import type { CommandSpec } from "./command.js";
+import { loadCommands } from "./commands/index.js";
 import { reportError } from "./errors.js";
 import { processOutput } from "./output.js";
 import { buildProgram } from "./program.js";
-
-/** Every command, in the order `--help` lists them. */
-export const commands: CommandSpec[] = [estimateCommand, checkCommand, calcCommand, refCommand, exercisesCommand, solveCommand, gradeCommand, batchCommand, drillCommand];
 
 /** Runs napkin with these arguments and returns the exit code: 0 ok, 1 wrong answers found, 2 bad input. */
 export async function main(argv: string[]): Promise<number> {
@@ -24,7 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   const output = processOutput(argv);
   let exitCode = 0;
   try {
-    const program = buildProgram(commands, output, (code) => (exitCode = code));
+    const program = buildProgram(await loadCommands(argv), output, (code) => (exitCode = code));
     if (argv.length <= 2) {
       program.outputHelp();
       return 0;

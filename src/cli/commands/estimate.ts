@@ -1,6 +1,5 @@
 import { type Estimate, type EstimateInputs, estimateInputs, estimateTraffic } from "../../core/estimate.js";
 import type { CommandSpec, Context } from "../command.js";
-import { loadExercise } from "../exercises.js";
 import { readReferenceTable } from "../reference.js";
 import { renderEstimate } from "../render/estimate.js";
 
@@ -30,9 +29,10 @@ export const estimateCommand: CommandSpec = {
     "napkin estimate --qps 400 --reads-per-write 10 --json",
     "napkin estimate --preset gps-pings --interval 2s",
   ],
-  run(_args, options, context) {
+  async run(_args, options, context) {
     const reference = readReferenceTable(context.global);
-    const preset = typeof options.preset === "string" ? loadExercise(options.preset, undefined, reference) : undefined;
+    // The exercise bank (and its zod schema) loads only for --preset.
+    const preset = typeof options.preset === "string" ? (await import("../exercises.js")).loadExercise(options.preset, undefined, reference) : undefined;
     const inputs: EstimateInputs = { ...preset?.inputs };
     for (const input of estimateInputs) {
       const value = options[optionKey(input.flag)];

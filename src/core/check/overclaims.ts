@@ -14,11 +14,14 @@ export interface CapacityClaim {
   table: string;
 }
 
-const scale = "(?:\\s*(?:k|K|M|m|B|bn|mil|mi|thousand|million|milhões|milhão)(?!\\p{L}))?";
+// Latin letters spelled out rather than \p{L} with the `i` flag: V8 takes ~2 ms to compile each
+// case-insensitive Unicode-property regex, and these are built for every figure on every start.
+const letter = "A-Za-z\\u00C0-\\u024F";
+const scale = `(?:\\s*(?:k|K|M|m|B|bn|mil|mi|thousand|million|milhões|milhão)(?![${letter}]))?`;
 /** A number or range with an optional scale (`50-100k`, `400`, `~1M`, `500K–1M`); units after it are ignored. */
-const claimedNumber = new RegExp(`(?<![\\p{L}\\d_.,])\\d[\\d.,_]*${scale}(?:\\s*[-–]\\s*\\d[\\d.,_]*${scale})?`, "u");
+const claimedNumber = new RegExp(`(?<![${letter}\\d_.,])\\d[\\d.,_]*${scale}(?:\\s*[-–]\\s*\\d[\\d.,_]*${scale})?`);
 
-const wordPattern = (words: string[]) => new RegExp(`(?<![\\p{L}_])(${words.map(escape).join("|")})(?![\\p{L}\\d_])`, "iu");
+const wordPattern = (words: string[]) => new RegExp(`(?<![${letter}_])(${words.map(escape).join("|")})(?![${letter}\\d_])`, "i");
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Prepared matchers for the figures a line can name (those with `match` words in the reference data). */

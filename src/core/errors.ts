@@ -40,8 +40,3 @@ export class NapkinError extends Error {
 export function clip(text: string, length = 60): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
-
-/** Throws when a condition about user input does not hold. */
-export function ensure(condition: unknown, code: ErrorCode, message: string, text?: string): asserts condition {
-  if (!condition) throw new NapkinError(code, message, { text });
-}

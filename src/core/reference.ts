@@ -2,6 +2,7 @@ import { NapkinError } from "./errors.js";
 import { type Quantity } from "./notation/quantity.js";
 import { readNotation } from "./notation/read.js";
 import { type infer as infer_, validate, z } from "./schema.js";
+import { didYouMean } from "./suggest.js";
 
 const text = z.string().check(z.minLength(1));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-02-25"));
@@ -107,9 +108,7 @@ export function filterReference(table: ReferenceTable, topic?: string): Referenc
     entry.topics.includes(wanted) || entry.id.startsWith(wanted) || entry.name.toLowerCase().split(/\W+/).includes(wanted);
   const filtered = { figures: table.figures.filter(matches), rules: table.rules.filter(matches) };
   if (filtered.figures.length + filtered.rules.length === 0) {
-    const topics = referenceTopics(table);
-    const close = topics.find((t) => t.startsWith(wanted.slice(0, 3)));
-    throw new NapkinError("usage", `no reference topic '${topic}'`, { hint: close ? `did you mean '${close}'? topics: ${topics.join(", ")}` : `topics: ${topics.join(", ")}` });
+    throw new NapkinError("usage", `no reference topic '${topic}'`, { hint: didYouMean(topic, referenceTopics(table), "topics") });
   }
   return filtered;
 }

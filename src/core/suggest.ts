@@ -19,7 +19,9 @@ export function didYouMean(name: string, candidates: readonly string[], noun: st
   return close ? `did you mean '${close}'? ${list}` : list;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance; past `limit` length difference it only says "more than limit". */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

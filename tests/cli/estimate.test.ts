@@ -13,7 +13,7 @@ const capacity = (result: { capacity: { figure: string }[] }, figure: string) =>
 /** The verdict a reference range implies for a load: the test's own statement of the rule. */
 const verdictFor = (load: number, low: number, high: number) => (load <= low ? "fits" : load <= high ? "tight" : "exceeds");
 
-const K = 1e3, M = 1e6, G = 1e9, day = 86_400;
+const K = 1e3, M = 1e6, day = 86_400;
 
 describe("GPS pings: 200K drivers every 3 s, 100 bytes each", () => {
   const r = estimate("--concurrent", "200K", "--interval", "3s", "--payload", "100B");

@@ -257,13 +257,6 @@ function statedUnit(parsed: Parsed, text: string, stated: Quantity): { text: str
   return { text: unitText, factor: unitText && size ? Math.abs(stated.low / size) || 1 : 1 };
 }
 
-function firstLiteral(node: Node): Extract<Node, { type: "literal" }> | undefined {
-  if (node.type === "literal") return node.bare ? undefined : node;
-  if (node.type === "binary") return firstLiteral(node.left) ?? firstLiteral(node.right);
-  if (node.type === "negate") return firstLiteral(node.arg);
-  return undefined;
-}
-
 /** Numeric literals of an expression (`10^5` counts as one), with the value written. */
 function collectLiterals(node: Node): { node: Node; value: number }[] {
   switch (node.type) {

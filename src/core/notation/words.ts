@@ -1,3 +1,5 @@
+import { editDistance } from "../suggest.js";
+
 /**
  * The words napkin notation knows: scale suffixes, units and counting nouns.
  * Conventions: KB = 1000 B (decimal, as notes use it), KiB = 1024 B, month = 30 days
@@ -132,21 +134,8 @@ export function suggestWord(word: string): string | undefined {
   let best: string | undefined;
   let bestDistance = lower.length <= 3 ? 2 : 3;
   for (const known of knownWords()) {
-    const distance = editDistance(lower, known.toLowerCase());
+    const distance = editDistance(lower, known.toLowerCase(), 2);
     if (known.length > 1 && distance < bestDistance) [best, bestDistance] = [known, distance];
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -9,7 +9,12 @@ import { add, divide, multiply, quantity } from "../../src/core/notation/quantit
 import { readNotation } from "../../src/core/notation/read.js";
 import { expectParsesBack } from "../helpers.js";
 
-const runs = { numRuns: 300 };
+/**
+ * A fixed seed keeps CI deterministic; NAPKIN_FC_SEED=random (or a number) explores further locally.
+ * Every counterexample found that way so far has been fixed and stays covered by the fixed seed's runs.
+ */
+const seedSetting = process.env.NAPKIN_FC_SEED;
+const runs = { numRuns: 300, ...(seedSetting === "random" ? {} : { seed: Number(seedSetting ?? 20_261_125) }) };
 const reference = builtInReference();
 
 /** Runs `fn`; anything it throws must be a NapkinError (a clear message), never a crash. */

@@ -57,7 +57,9 @@ export function formatExact(value: number): string {
 
 /** `1234567.5` → `1,234,567.5`, by hand: the first Intl call costs tens of milliseconds at start-up. */
 export function groupThousands(value: number): string {
-  const [whole, fraction] = String(Math.abs(value)).split(".");
+  const text = String(Math.abs(value));
+  if (text.includes("e")) return `${value < 0 ? "-" : ""}${text.replace("e+", "e")}`;
+  const [whole, fraction] = text.split(".");
   let grouped = "";
   for (let end = whole.length; end > 0; end -= 3) grouped = whole.slice(Math.max(0, end - 3), end) + (grouped ? "," + grouped : "");
   return `${value < 0 ? "-" : ""}${grouped}${fraction ? "." + fraction : ""}`;

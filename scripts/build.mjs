@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ so start-up does no module resolution. Each command and mathjs are lazy
 // chunks (see src/cli/commands/index.ts), loaded only by the runs that need them.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 /**
@@ -14,6 +15,9 @@ const builtinsAsRequire = {
     build.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
   },
 };
+
+// Chunk names carry content hashes: clear old ones so dist/ holds one build.
+rmSync("dist", { recursive: true, force: true });
 
 await build({
   entryPoints: { napkin: "src/cli/main.ts" },

@@ -25,6 +25,11 @@ export interface DiagnoseContext {
   tolerance?: number;
   peak?: number[];
   replication?: number;
+  /**
+   * Which kinds of unit the problem involves, when known: time-unit causes (86,400 vs 10⁵, month
+   * length) need time, binary vs decimal needs bytes. Unknown: every cause is considered.
+   */
+  involves?: { time: boolean; bytes: boolean };
 }
 
 interface Candidate {
@@ -59,9 +64,9 @@ export function diagnoseAnswer(stated: number, correct: { low: number; high: num
   const middle = correct.low === correct.high ? correct.low : Math.sign(correct.low) * Math.sqrt(Math.abs(correct.low * correct.high));
   const factor = middle === 0 ? (stated === 0 ? 1 : Infinity) : stated / middle;
   if (withinTolerance(stated, correct, tolerance)) {
-    return { verdict: "ok", factor, ...convention(factor) };
+    return { verdict: "ok", factor, ...convention(factor, context) };
   }
-  const candidates = [...scaleCandidates, ...contextCandidates(context)];
+  const candidates = [...scaleCandidates.filter((c) => relevant(c, context)), ...contextCandidates(context)];
   const ratio = stated / (stated > correct.high ? correct.high : correct.low);
   const best = closest(Math.abs(ratio), candidates);
   const times = Math.abs(factor) >= 1 ? `${formatFactor(Math.abs(factor))}× too big` : `${formatFactor(1 / Math.abs(factor))}× too small`;
@@ -85,9 +90,19 @@ export function withinTolerance(stated: number, correct: { low: number; high: nu
 }
 
 /** For a right answer that is not exact: the convention its rounding matches (10⁵ s/day, 2.5M s/month). */
-function convention(factor: number): Pick<Diagnosis, "diagnosis"> {
+function relevant(candidate: Candidate, { involves }: DiagnoseContext): boolean {
+  if (!involves) return true;
+  if (candidate.cause === "day-seconds" || candidate.cause === "month-length") return involves.time;
+  if (candidate.cause === "binary-decimal") return involves.bytes;
+  return true;
+}
+
+/** A right answer names a convention only when it matches one almost exactly (within 0.5%). */
+function convention(factor: number, context: DiagnoseContext): Pick<Diagnosis, "diagnosis"> {
   if (Math.abs(factor - 1) < 0.01) return {};
-  const match = closest(factor, scaleCandidates.filter((c) => c.cause === "day-seconds" || c.cause === "month-length"));
+  const conventions = scaleCandidates.filter((c) => (c.cause === "day-seconds" || c.cause === "month-length") && relevant(c, context));
+  const r = factor >= 1 ? factor : 1 / factor;
+  const match = conventions.find((c) => Math.abs(r / c.factor - 1) < 0.005);
   if (match?.cause === "day-seconds") return { diagnosis: "interview rounding: a day taken as 10⁵ s" };
   if (match?.cause === "month-length") return { diagnosis: "month-length convention (30 days vs 2.5M s)" };
   return { diagnosis: `napkin rounding (${factor > 1 ? "+" : ""}${Math.round((factor - 1) * 100)}%)` };

@@ -112,7 +112,7 @@ export class NotesChecker {
   /** A verified claim becomes ok, wrong, or propagated (its operand was an earlier line's wrong result). */
   private judge(claim: VerifiedClaim, text: string, line: number): Finding {
     const finding: Finding = {
-      ...this.base(text, line, `${claim.expression} = ${claim.statedText}`),
+      ...this.base(text, line, `${claim.expression} ${claim.separator} ${claim.statedText}`),
       verdict: claim.verdict,
       stated: tidy(claim.stated),
       expected: tidy(claim.expected),
@@ -135,7 +135,7 @@ export class NotesChecker {
           from,
           expected: tidy(expected),
           factor: tidy(claim.stated / expected),
-          diagnosis: `uses line ${from}'s wrong ${formatNapkin(upstream.wrong.stated)} (should be ${formatNapkin(upstream.wrong.correct)})${statedMatchesCorrected ? "; right once that is fixed" : ""}`,
+          diagnosis: `uses line ${from}'s wrong ${formatNapkin(upstream.wrong.stated)} (should be ${formatNapkin(upstream.wrong.correct)})${ownSlip ? `; as written it gives ≈${formatNapkin(claim.expected)}${claim.unit ? " " + claim.unit : ""}, so the stated value was computed from the right operand but the wrong one was copied` : ""}`,
           cause: undefined,
         });
         if (!statedMatchesCorrected) this.remember(line, claim.stated, expected);

@@ -24,7 +24,7 @@ export const isFence = (line: string): boolean => /^\s*(```|~~~)/.test(line);
 /** The claims a line of notes makes; none for code, IDs, dates and prose without a separator. */
 export function findClaims(line: string): ClaimText[] {
   // Most lines have no separator at all: skip them before any work.
-  if (!/[=≈→|>]/.test(line) || !/\d/.test(line) || codeLine.test(line)) return [];
+  if (!/[=≈→|>~]/.test(line) || !/\d/.test(line) || codeLine.test(line)) return [];
   const claims: ClaimText[] = [];
   if (/^\s*\|/.test(line)) {
     const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(undecorate);
@@ -57,7 +57,8 @@ export function undecorate(text: string): string {
 }
 
 // No leading \s*: a run of spaces before no separator would make the global search quadratic.
-const separatorPattern = /(={1,2}>?|≈|~=|→|->)/g;
+// A spaced ` ~ ` is a relation too (`200K / 3 ~ 66`); `= ~350` keeps `~` as the stated side's approximation.
+const separatorPattern = /(={1,2}>?|≈|~=|→|->|(?<=[\d\p{L}%)]\s)~(?=\s))/gu;
 
 /** Claims read from one line at most: a line of a thousand `=` is not notes. */
 const maxClaimsPerLine = 50;

@@ -21,6 +21,24 @@ const scale = `(?:\\s*(?:k|K|M|m|B|bn|mil|mi|thousand|million|milhões|milhão)(
 /** A number or range with an optional scale (`50-100k`, `400`, `~1M`, `500K–1M`); units after it are ignored. */
 const claimedNumber = new RegExp(`(?<![${letter}\\d_.,])\\d[\\d.,_]*${scale}(?:\\s*[-–]\\s*\\d[\\d.,_]*${scale})?`);
 
+/** Words that make a line about a load, a shortfall or several nodes, not one node's capacity. */
+const notOneNodeCapacity = /\b(can'?t|cannot|won'?t|doesn'?t|not|never|n[aã]o|nunca|need|needs|needed|precisa|precisamos|precisaria|require[sd]?|exige|peak|pico|shards?|sharding|nodes|n[oó]s|replicas|r[eé]plicas|instances|inst[aâ]ncias|brokers|servers|servidores|machines|m[aá]quinas)\b/i;
+
+/** The clause of a line around a position: between commas, semicolons, sentence ends and dashes. */
+function clauseAround(line: string, index: number): string {
+  const boundary = /[,;!?—–]|\.\s|\s-\s/g;
+  let start = 0;
+  let end = line.length;
+  for (const match of line.matchAll(boundary)) {
+    if (match.index! < index) start = match.index! + match[0].length;
+    else {
+      end = match.index!;
+      break;
+    }
+  }
+  return line.slice(start, end);
+}
+
 const wordPattern = (words: string[]) => new RegExp(`(?<![${letter}_])(${words.map(escape).join("|")})(?![${letter}\\d_])`, "i");
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -64,7 +82,11 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
   const perSecond = /\/\s*(min|minute|minuto)s?\b|per\s+minute|por\s+minuto/i.test(after.slice(0, 30)) ? 1 / 60 : 1;
   claimed = { low: claimed.low * perSecond, high: claimed.high * perSecond, dim: { t: -1, d: 0 } };
   const range = figure.quantity;
-  const overClaim = !figure.openEnded && claimed.high > range.high * (1 + tolerance);
+  // Only a claim about what one node can do over-claims: "can't handle 200K", "we need 500K at peak, so
+  // 2-5 nodes" and "a cluster handles 1M with 5 nodes" state loads or fleets, and are right.
+  const clause = clauseAround(line, number.index);
+  const aboutOneNode = !notOneNodeCapacity.test(clause) && (figure.per === "cluster" || !/\bcluster\b/i.test(clause));
+  const overClaim = aboutOneNode && !figure.openEnded && claimed.high > range.high * (1 + tolerance);
   const table = `${formatNapkin(range.low)}${figure.openEnded ? "+" : `–${formatNapkin(range.high)}`}/s (${figure.name}${figure.per ? `, per ${figure.per}` : ""})`;
   return { figure, claimed, claimedText: number[0].trim(), overClaim, table };
 }

@@ -4,6 +4,7 @@ import { type MathFunctions, evaluateNode } from "../notation/evaluate.js";
 import { type Node, type Parsed, parseNotation } from "../notation/parser.js";
 import { groupThousands } from "../notation/format.js";
 import { tokenize } from "../notation/lexer.js";
+import { lookupWord } from "../notation/words.js";
 import { type Quantity, midpoint, sameDim } from "../notation/quantity.js";
 import type { ClaimText } from "./claims.js";
 
@@ -16,6 +17,7 @@ export interface VerifyOptions {
 /** A claim read and checked: the expression's value against the stated one, in the stated unit. */
 export interface VerifiedClaim {
   expression: string;
+  separator: string;
   statedText: string;
   verdict: "ok" | "wrong";
   /** The stated number, in the unit written after it. */
@@ -110,11 +112,17 @@ function tryReading(claim: ClaimText, leftText: string, leftParsed: Parsed, righ
   // make evident (`/day × 30 = /month`), else against the reading closest to what was stated.
   const chosen =
     candidates.find((c) => agrees(c.value, stated, options.tolerance)) ??
-    candidates.find((c) => c.evident) ??
-    candidates.reduce((best, c) => (Math.abs(logRatio(c.value, stated)) < Math.abs(logRatio(best.value, stated)) ? c : best));
-  const result = compare(chosen.value, stated, unit.factor, { ...context, tolerance: options.tolerance });
+    closestTo(stated, candidates.filter((c) => c.evident)) ??
+    closestTo(stated, candidates)!;
+  const involves = {
+    // Day and month causes need days or months in the line, or a literal that converts to them.
+    time: /\b(day|days|dia|dias|month|months|m[eê]s|meses|year|years|ano|anos)\b/i.test(claim.context) || literals.some((l) => conversionLiterals.some((c) => c.kind === "time" && c.value === l.value)),
+    bytes: value.dim.d !== 0,
+  };
+  const result = compare(chosen.value, stated, unit.factor, { ...context, tolerance: options.tolerance, involves });
   return {
     expression: leftText,
+    separator: claim.separator === "|" ? "=" : claim.separator,
     statedText: rightText,
     ...result,
     unit: unit.text,
@@ -144,6 +152,11 @@ function compare(value: Quantity, stated: Quantity, unitFactor: number, context:
     diagnosis: diagnosis.diagnosis,
     cause: diagnosis.cause,
   };
+}
+
+/** The candidate reading whose value is nearest the stated one (in ratio). */
+function closestTo<T extends { value: Quantity }>(stated: Quantity, candidates: T[]): T | undefined {
+  return candidates.reduce<T | undefined>((best, c) => (!best || Math.abs(logRatio(c.value, stated)) < Math.abs(logRatio(best.value, stated)) ? c : best), undefined);
 }
 
 function agrees(value: Quantity, stated: Quantity, tolerance: number): boolean {
@@ -194,7 +207,7 @@ function handConversions(node: Node, literals: { node: Node; value: number }[], 
     try {
       const replaced = evaluateNode(node, { functions: options.functions, sumsShareUnits: true, replace: new Map(set.map((l) => [l.node, conversionValue(l.conversion!, options)])) });
       const adopted = adoptUnits(replaced, stated);
-      if (adopted) results.push({ value: adopted[0], conversions: set.map((l) => `${formatLiteral(l.value)} read as ${l.conversion!.name} (a hand conversion)`), evident: set.every((l) => evidentRelabel(l.conversion!.kind, claim)) });
+      if (adopted) results.push({ value: adopted[0], conversions: set.map((l) => `${formatLiteral(l.value)} read as ${l.conversion!.name} (a hand conversion)`), evident: evidentRelabel(set, claim) });
     } catch {
       // A replacement that divides by zero or breaks units is no reading.
     }
@@ -214,13 +227,28 @@ function conversionValue(conversion: (typeof conversionLiterals)[number], option
 
 const timeWords = /\b(ns|us|μs|µs|ms|s|secs?|seconds?|segundos?|min|mins|minutes?|minutos?|h|hr|hrs|hours?|horas?|d|days?|dias?|weeks?|semanas?|mo|months?|m[eê]s|meses|y|yr|yrs|years?|anos?|qps|rps|tps)\b/giu;
 
-/** The written units show the relabel a literal performs: different time units on the two sides. */
-function evidentRelabel(kind: "time" | "scale" | "bits", claim: ClaimText): boolean {
-  if (kind !== "time") return kind === "bits" && bitWords.test(claim.right) !== bitWords.test(claim.left);
-  const words = (text: string) => new Set([...text.toLowerCase().matchAll(timeWords)].map((m) => m[1].replace(/s$/, "")));
-  const left = words(claim.left);
-  const right = words(claim.right);
-  return left.size > 0 && right.size > 0 && [...right].some((w) => !left.has(w));
+/**
+ * The written units show the relabel a set of literals performs: bits on one side only for 8; for time,
+ * the literals multiply to the ratio of the two sides' time units (`/s × 86,400 × 30 = /month`), within
+ * the interview roundings (10⁵ for 86,400, 2.5M for 2,592,000).
+ */
+function evidentRelabel(set: { value: number; conversion?: (typeof conversionLiterals)[number] }[], claim: ClaimText): boolean {
+  if (set.every((l) => l.conversion!.kind === "bits")) return bitWords.test(claim.right) !== bitWords.test(claim.left);
+  if (!set.every((l) => l.conversion!.kind === "time")) return false;
+  const [left, right] = [firstTimeUnit(claim.left), firstTimeUnit(claim.right)];
+  if (!left || !right || left === right) return false;
+  const wanted = Math.max(left, right) / Math.min(left, right);
+  const product = set.reduce((p, l) => p * l.value, 1);
+  return Math.abs(Math.log(product / wanted)) < 0.2;
+}
+
+/** The size in seconds of the first time unit written in a text (`/s` → 1, `TB/day` → 86,400). */
+function firstTimeUnit(text: string): number | undefined {
+  for (const match of text.matchAll(timeWords)) {
+    const word = lookupWord(match[1]);
+    if (word?.kind === "unit" && word.dim.t !== 0 && word.dim.d === 0) return word.factor;
+  }
+  return undefined;
 }
 
 function formatLiteral(value: number): string {

@@ -130,7 +130,8 @@ class Parser {
   private productOperator(t: Token): "*" | "/" | "per" | undefined {
     if (this.isOp(t, "*")) return "*";
     if (this.isOp(t, "/")) return "/";
-    if (t.type === "word" && (t.text === "x" || t.text === "X") && t.spaceBefore) return "*";
+    // `3 x 4`, and `3x 116` (a factor written before its operand).
+    if (t.type === "word" && (t.text === "x" || t.text === "X") && (t.spaceBefore || this.tokens[this.i + 1]?.type === "number")) return "*";
     if (t.type === "word" && ["per", "por", "each", "cada"].includes(t.text.toLowerCase())) return "per";
     return undefined;
   }
@@ -281,6 +282,7 @@ class Parser {
       if (this.isOp(t, "%") && !t.spaceBefore) {
         factor /= 100;
       } else if (t.type === "word" && (t.text === "x" || t.text === "X") && !t.spaceBefore) {
+        if (this.tokens[this.i + 1]?.type === "number") break;
         // `3x`: a factor marker, the number itself.
       } else if (t.type === "word") {
         if (conversionWords.has(t.text.toLowerCase()) || this.productOperator(t)) break;

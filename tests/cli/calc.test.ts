@@ -62,3 +62,10 @@ describe("common behaviour", () => {
   test("calc --help has examples", () => expect(napkin(["calc", "--help"]).stdout).toMatch(/Examples:[\s\S]*napkin calc/));
   test("help exits 0", () => expect(napkin(["calc", "--help"]).code).toBe(0));
 });
+
+describe("napkin calc, notes' habits", () => {
+  test("a decimal comma", () => expectCliCalc("6,7 MB/s", 6.7, "MB/s"));
+  test("commas still separate function arguments", () => expectCliCalc("max(1,2)", 2, ""));
+  test("86.400 is a decimal, and it says so", () => expect(napkin(["calc", "86.400"]).stdout).toMatch(/'86\.400' read as 86\.4/));
+  test("a year is 365 days, and it says so", () => expect(napkin(["calc", "1 year in s"]).stdout).toMatch(/year = 365 days/));
+});

@@ -109,3 +109,22 @@ describe("napkin check --annotate", () => {
   test("-o without --annotate", () => expectUsageError(["check", input, "-o", join(dir, "x.md")], /-o\/--output goes with --annotate/));
   test("no temporary file is left behind", () => expect(existsSync(join(dir, `.checked.md.napkin-${process.pid}.tmp`))).toBe(false));
 });
+
+describe("lines a learner really writes", () => {
+  const findings = (claim: string) => JSON.parse(napkin(["check", "--json", "--all", "-e", claim]).stdout).findings;
+  const verdicts = (claim: string) => findings(claim).map((f: any) => f.verdict);
+  test.each([
+    "Postgres can't handle 200K inserts/s",
+    "Postgres não aguenta 200K writes/s, precisa shard",
+    "we need 500K Redis ops/s at peak, so 2-5 nodes",
+    "Redis cluster handles 1M ops/s with 5 nodes",
+  ])("a load or a fleet is not an over-claim: %s", (claim) => expect(verdicts(claim)).not.toContain("reference"));
+  test("one node's capacity still is", () => expect(verdicts("Redis aguenta 500K-1M ops/s em um nó")).toEqual(["reference"]));
+  test("chained hand conversions: 40/s × 86,400 × 30 per month", () => expectClose(findings("40/s * 86400 * 30 = 10M/mês")[0].expected, 40 * 86_400 * 30, 1e-9));
+  test("…and by year", () => expectClose(findings("115 writes/s * 86400 * 365 = 36B/year")[0].expected, 115 * 86_400 * 365, 1e-9));
+  test("86.400 is read as Portuguese thousands when that is what makes sense", () => expect(verdicts("2 milhões / 86.400 ≈ 23/s")).toEqual(["ok"]));
+  test("6,7 is a decimal comma", () => expect(verdicts("66.7k/s * 100 B ≈ 6,7 MB/s")).toEqual(["ok"]));
+  test("a spaced ~ is a relation", () => expect(verdicts("200K / 3 ~ 66")).toEqual(["wrong"]));
+  test("3x 116 multiplies", () => expect(verdicts("pico: 3x 116 = 350 qps")).toEqual(["ok"]));
+  test("a near-miss rounding names no convention", () => expect(findings("5.8K * 3 ≈ 17K/s")[0].reading.join(" ")).not.toMatch(/month/));
+});

@@ -13,12 +13,14 @@ const superscripts: Record<string, string> = {
 const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
 const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
+const decimalCommaPattern = /,\d{1,2}(?![\d,.])/y;
 const operators = ["**", "->", "→", "+", "-", "−", "–", "—", "*", "×", "·", "/", "÷", "^", "%", "(", ")", "~", "≈", ",", "=", "[", "]", "{", "}", ".", ":", ";", "'", '"', "<", ">", "!", "&", "|", "?", "@", "#", "$", "\\"];
 
 /** Splits napkin notation into numbers, words and operators. */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  let depth = 0;
   let spaceBefore = false;
   while (i < input.length) {
     const char = input[i];
@@ -34,6 +36,15 @@ export function tokenize(input: string): Token[] {
       let text = number[0];
       let value = Number(text.replace(/[,_]/g, ""));
       i += text.length;
+      // `6,7 MB/s`: a comma before one or two digits is a decimal comma (a thousands comma takes three).
+      // Not inside brackets, where `max(1,2)` separates arguments.
+      decimalCommaPattern.lastIndex = i;
+      const decimals = depth === 0 && !text.includes(",") ? decimalCommaPattern.exec(input) : null;
+      if (decimals) {
+        text += decimals[0];
+        value = Number(`${text.replace(/,/g, ".").replace(/_/g, "")}`);
+        i += decimals[0].length;
+      }
       superscriptPattern.lastIndex = i;
       const exponent = superscriptPattern.exec(input);
       if (exponent) {
@@ -53,6 +64,8 @@ export function tokenize(input: string): Token[] {
         const op = operators.find((o) => input.startsWith(o, i));
         if (!op) throw new NapkinError("syntax", `unexpected character '${char}'`, { place: { column: i + 1 } });
         i += op.length;
+        if (op === "(") depth++;
+        if (op === ")") depth--;
         tokens.push({ type: "op", text: normaliseOperator(op), start, end: i, spaceBefore });
       }
     }

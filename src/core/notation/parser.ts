@@ -1,6 +1,6 @@
 import { NapkinError } from "../errors.js";
 import { type Token, tokenize } from "./lexer.js";
-import { type Dim, ambiguousWords, dimensionless, lookupWord, suggestWord } from "./words.js";
+import { type Dim, ambiguousWords, dimensionless, lookupWord, secondsPerYear, suggestWord } from "./words.js";
 
 /** A parsed napkin expression. Literals carry their scale and units already applied. */
 export type Node =
@@ -37,6 +37,7 @@ export interface Parsed {
   target?: { node: Node; text: string };
   readings: Reading[];
   usesMonth: boolean;
+  usesYear: boolean;
   /** Index in the input where parsing stopped (input length unless `stopAtProse`). */
   end: number;
 }
@@ -62,6 +63,7 @@ class Parser {
   private negativeLow = false;
   readonly readings: Reading[] = [];
   usesMonth = false;
+  usesYear = false;
 
   constructor(
     private readonly input: string,
@@ -87,7 +89,7 @@ class Parser {
     }
     const rest = this.peek();
     if (rest && !this.options.stopAtProse) this.fail(rest, "unexpected");
-    return { node, target, readings: this.readings, usesMonth: this.usesMonth, end: rest ? rest.start : this.input.length };
+    return { node, target, readings: this.readings, usesMonth: this.usesMonth, usesYear: this.usesYear, end: rest ? rest.start : this.input.length };
   }
 
   /** The unit after `in`/`to`/`->`: `Mbps`, `GB/day`, `/day`, `per month`. */
@@ -308,6 +310,7 @@ class Parser {
           unitFactor *= size;
           dim = { t: dim.t + word.dim.t, d: dim.d + word.dim.d };
           if (word.month) this.usesMonth = true;
+          if (word.factor === secondsPerYear && word.dim.t === 1) this.usesYear = true;
         }
       } else break;
       this.i++;

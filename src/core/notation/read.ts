@@ -53,7 +53,12 @@ function evaluateParsed(input: string, parsed: Parsed, options: ReadOptions, fli
   if (options.expect && !sameDim(options.expect, quantity.dim)) {
     throw new NapkinError("dimension", `expected ${dimName(options.expect)}, got ${dimName(quantity.dim)}`, { text: input });
   }
-  return { quantity, target, readings: describeReadings(parsed, flip, options.monthSeconds), end: parsed.end, parsed };
+  const readings = describeReadings(parsed, flip, options.monthSeconds);
+  // `86.400` is 86.4 here; in Portuguese notes it is 86,400. Say which.
+  for (const dotted of input.slice(0, parsed.end).match(/\b\d{1,3}\.\d{3}(?![\d.,])/g) ?? []) {
+    readings.push(`'${dotted}' read as ${Number(dotted)} (a decimal point; for ${dotted.replace(".", "")} write ${dotted.replace(".", ",")})`);
+  }
+  return { quantity, target, readings, end: parsed.end, parsed };
 }
 
 /** No flip first, then every single flip, then pairs, and so on (at most 8 ambiguous words). */
@@ -80,6 +85,7 @@ function describeReadings(parsed: Parsed, flip: ReadonlySet<number>, monthSecond
     return `'${r.literal}' read as ${as}${flip.has(r.start) ? " (so the units agree)" : ""}`;
   });
   if (parsed.usesMonth) notes.push(`month = ${formatDays(monthSeconds)}`);
+  if (parsed.usesYear) notes.push("year = 365 days");
   return notes;
 }
 

@@ -31,7 +31,12 @@ export function buildProgram(commands: CommandSpec[], output: Output, setExitCod
     }
     command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}`);
     command.exitOverride().configureOutput(program.configureOutput());
+    // A command without arguments gets a clearer error than commander's for a stray word: usually an
+    // unquoted value with a space (`--payload 500 bytes`).
+    if (!spec.arguments) command.allowExcessArguments(true);
     command.action(async (...params: unknown[]) => {
+      const stray = spec.arguments ? [] : (params[params.length - 1] as Command).args;
+      if (stray.length) throw new NapkinError("usage", `unexpected '${stray[0]}': a value with spaces needs quotes, e.g. --payload "500 bytes"`);
       const options = params[params.length - 2] as Record<string, unknown>;
       const args = params.slice(0, params.length - 2).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a])) as string[];
       const context: Context = { output, global: readGlobalOptions(program.opts()) };

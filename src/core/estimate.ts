@@ -161,7 +161,11 @@ function deriveRate(values: Values, work: Derivation, readings: string[]): Quant
     let concurrent = values.concurrent;
     if (!concurrent) {
       if (!values.session) throw new NapkinError("usage", "--arrivals needs --session (how long each session lasts) for Little's law");
-      concurrent = work.step("concurrent", "concurrent (Little's law)", `${work.text("arrivals")} × ${work.text("session")}`, multiply(values.arrivals!, values.session));
+      const product = multiply(values.arrivals!, values.session);
+      // Arrivals given per day divide a day: show the interview's 10⁵ s/day beside 86,400.
+      const perDay = /\/\s*(day|dia|d)\b|per day|por dia|a day|ao dia/i.test(work.text("arrivals"));
+      const interview = perDay ? `≈ ${formatNapkin(midpoint(product) * (secondsPerDay / 1e5))} with 10⁵ s/day (${formatNapkin(midpoint(product))} exact)` : undefined;
+      concurrent = work.step("concurrent", "concurrent (Little's law)", `${work.text("arrivals")} × ${work.text("session")}`, product, interview);
     } else work.results.concurrent = midpoint(concurrent);
     if (!values.interval) throw new NapkinError("usage", "--concurrent and --arrivals need --interval (one event per device every interval)");
     avg = work.step("avgQps", "events/s", `${work.show(concurrent)} ÷ ${work.text("interval")}`, divide(concurrent, values.interval));
@@ -264,7 +268,9 @@ function readInput(spec: (typeof estimateInputs)[number], text: string, readings
       if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) fail("expected reads:writes, like 100:1");
       q = divide(readNotation(parts[0]).quantity, readNotation(parts[1]).quantity);
     } else {
-      const read = readNotation(text, { unitWords: spec.kind === "size" ? new Set(["B"]) : undefined, monthSeconds: options.monthSeconds });
+      // A duration reads `30m` as minutes, a size reads `100B` as bytes: the flag says what is meant.
+      const expect = spec.kind === "time" ? dims.time : undefined;
+      const read = readNotation(text, { unitWords: spec.kind === "size" ? new Set(["B"]) : undefined, monthSeconds: options.monthSeconds, expect });
       q = read.quantity;
       readings.push(...read.readings.map((r) => `${spec.flag}: ${r}`));
     }
@@ -277,6 +283,7 @@ function readInput(spec: (typeof estimateInputs)[number], text: string, readings
   q = fitKind(spec, q, text, readings, fail);
   if (q.low <= 0) fail("must be above zero");
   if (spec.kind === "ratio" && q.high > 1) fail("must be at most 100%");
+  if (spec.name === "peak" && q.low < 1) fail("a peak is at least the average (1x or more)");
   return q;
 }
 

@@ -108,3 +108,12 @@ describe("bad estimate input exits 2 with one line", () => {
   test("ratio above 100%", () => expectUsageError(["estimate", "--users", "5M", "--dau-ratio", "150%"], /at most 100%/));
   test("bad read ratio", () => expectUsageError(["estimate", "--qps", "5", "--read-ratio", "lots"], /--read-ratio/));
 });
+
+describe("flags as a user types them", () => {
+  test("an unquoted value with a space names the stray word", () => expectUsageError(["estimate", "--dau", "1M", "--payload", "500", "bytes"], /unexpected 'bytes': a value with spaces needs quotes/));
+  test("--session 30m is thirty minutes", () => expectClose(estimate("--arrivals", "100/s", "--session", "30m", "--interval", "2s").results.concurrent, 100 * 30 * 60));
+  test("a peak below the average is refused", () => expectUsageError(["estimate", "--dau", "1M", "--peak", "0.5x"], /--peak: a peak is at least the average/));
+  test("a flag's traffic source replaces the preset's", () => expectClose(estimate("--preset", "gps-pings", "--qps", "5").results.avgQps, 5));
+  test("Little's law from a daily volume shows the 10⁵ s/day figure too", () =>
+    expect(estimate("--arrivals", "10M/day", "--session", "30min", "--interval", "2s").steps[0].napkin).toMatch(new RegExp(`≈ ${(10e6 / 1e5) * 1800 / 1000}K with 10⁵ s/day`)));
+});

@@ -1,4 +1,4 @@
-import { type Estimate, type EstimateInputs, estimateInputs, estimateTraffic } from "../../core/estimate.js";
+import { type Estimate, type EstimateInputName, type EstimateInputs, estimateInputs, estimateTraffic } from "../../core/estimate.js";
 import type { CommandSpec, Context } from "../command.js";
 import { readReferenceTable } from "../reference.js";
 import { renderEstimate } from "../render/estimate.js";
@@ -33,7 +33,8 @@ export const estimateCommand: CommandSpec = {
     const reference = readReferenceTable(context.global);
     // The exercise bank (and its zod schema) loads only for --preset.
     const preset = typeof options.preset === "string" ? (await import("../exercises.js")).loadExercise(options.preset, undefined, reference) : undefined;
-    const inputs: EstimateInputs = { ...preset?.inputs };
+    const given = estimateInputs.filter((input) => typeof options[optionKey(input.flag)] === "string").map((input) => input.name);
+    const inputs: EstimateInputs = withoutOtherSources(preset?.inputs ?? {}, given);
     for (const input of estimateInputs) {
       const value = options[optionKey(input.flag)];
       if (typeof value === "string") inputs[input.name] = value;
@@ -42,6 +43,16 @@ export const estimateCommand: CommandSpec = {
     return printEstimate(estimateTraffic(inputs, reference, { monthSeconds }), Boolean(options.json), context);
   },
 };
+
+/** Inputs that choose a traffic source: a flag from one group replaces a preset's inputs from the others. */
+const trafficSources: EstimateInputName[][] = [["users", "dau", "dauRatio", "perUser"], ["concurrent", "arrivals", "session", "interval"], ["qps"]];
+
+function withoutOtherSources(presetInputs: EstimateInputs, given: EstimateInputName[]): EstimateInputs {
+  const chosen = trafficSources.find((group) => group.some((name) => given.includes(name)));
+  if (!chosen) return { ...presetInputs };
+  const dropped = trafficSources.filter((group) => group !== chosen).flat();
+  return Object.fromEntries(Object.entries(presetInputs).filter(([name]) => !dropped.includes(name as EstimateInputName)));
+}
 
 /** Prints an estimate as JSON or as the worked answer; shared with `solve`. */
 export function printEstimate(estimate: Estimate, json: boolean, { output }: Context): number {

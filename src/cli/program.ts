@@ -21,7 +21,7 @@ export function buildProgram(commands: CommandSpec[], output: Output, setExitCod
       outputError: (text, write) => write(`napkin: ${clip(text.split("\n").map((line) => line.trim()).filter(Boolean).join(" "), 400)}`),
     });
   for (const spec of commands) {
-    const command = program.command(spec.name).summary(spec.summary).description(spec.description);
+    const command = program.command(spec.name).summary(spec.summary).description(unwrap(spec.description));
     if (spec.arguments) command.arguments(spec.arguments);
     for (const option of spec.options) {
       const o = new Option(option.flags, option.description);
@@ -59,4 +59,9 @@ function readGlobalOptions(options: Record<string, unknown>): GlobalOptions {
     }
   }
   return global;
+}
+
+/** Joins hard-wrapped lines into paragraphs (a blank line or a line starting "- " starts a new one), so commander wraps them to the terminal. */
+function unwrap(text: string): string {
+  return text.replace(/\n(?!\n|- )/g, " ").replace(/ {2,}/g, " ");
 }

@@ -15,7 +15,7 @@ export function suggestName(name: string, candidates: readonly string[]): string
 /** A did-you-mean hint: the closest candidate, then the full list when it is short. */
 export function didYouMean(name: string, candidates: readonly string[], noun: string): string {
   const close = suggestName(name, candidates);
-  const list = candidates.length <= 12 ? `${noun}: ${candidates.join(", ")}` : `${candidates.length} ${noun}`;
+  const list = candidates.length <= 20 ? `${noun}: ${candidates.join(", ")}` : `${candidates.length} ${noun}`;
   return close ? `did you mean '${close}'? ${list}` : list;
 }
 

@@ -23,7 +23,8 @@ describe("drill from piped input", () => {
     expect([retry.code, /cannot read that: pingsPerSec: unknown word 'bananas'/.test(retry.stdout)]).toEqual([0, true]);
   });
   test("an empty line skips", () => expect(drill(["gps-pings"], "", "6.67 MB/s").stdout).toMatch(/– skipped: right is 66\.7K\/s[\s\S]*Score: 1\/2/));
-  test("the end of input ends the drill with a summary", () => expect(drill(["gps-pings"], "66.7K").stdout).toMatch(/Score: 1\/1 right .*ended early/));
+  test("the end of input ends the drill with a summary", () => expect(drill(["gps-pings"], "66.7K").stdout).toMatch(/Score: 1\/2 right .*ended early/));
+  test("questions left unanswered count as skipped", () => expect(drill(["gps-pings"], "66.7K").code).toBe(1));
   test("capacity questions take fits, tight or exceeds", () => expect(drill(["--tag", "spike"], "400", "fits", "fits", "exceeds").stdout).toMatch(/✗ wrong: right is fits[\s\S]*Score: 3\/4/));
 });
 

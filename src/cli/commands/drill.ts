@@ -52,12 +52,15 @@ export const drillCommand: CommandSpec = {
         output.out(`\n${color.dim(`[${index + 1}/${plan.length}]`)} ${renderPrompt(item.exercise, item.inputs, color)}`);
         const started = performance.now();
         const answers: GradedAnswer[] = [];
-        for (const ask of item.exercise.asks) {
+        const unanswered = (ask: (typeof item.exercise.asks)[number]): GradedAnswer => ({ name: ask.name, of: ask.of, correct: solution.answers[ask.name], verdict: "unanswered", readings: [] });
+        for (const [askIndex, ask] of item.exercise.asks.entries()) {
           const graded = await askOne(reader, renderQuestion(ask.name, ask.target, color), (line) => {
-            if (line.trim() === "") return { name: ask.name, of: ask.of, correct: solution.answers[ask.name], verdict: "unanswered", readings: [] };
+            if (line.trim() === "") return unanswered(ask);
             return gradeOne(item.exercise, solution, ask.name, line, global);
           }, output.out, color.yellow);
           if (!graded) {
+            // Input ended mid-exercise: its remaining questions count as skipped, not as never asked.
+            answers.push(...item.exercise.asks.slice(askIndex).map(unanswered));
             ended = true;
             break;
           }

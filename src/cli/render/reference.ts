@@ -8,13 +8,13 @@ export function renderReference(table: ReferenceTable, color: ChalkInstance): st
   const others = table.figures.filter((f) => !capacity.includes(f));
   const sections: string[] = [];
   if (capacity.length) {
-    sections.push(color.bold("Throughput"), renderTable(["figure", "value", "per", "conditions", "source"], capacity.map((f) => [f.name, color.cyan(f.value + (f.openEnded ? "+" : "")), f.per ?? "", f.conditions, color.dim(f.source)]), color));
+    sections.push(color.bold("Throughput"), renderTable(["figure", "value", "per", "conditions", "source"], capacity.map((f) => [f.name, color.cyan(f.value + (f.openEnded ? "+" : "")), f.per ?? "", f.conditions, color.dim(`${f.source} (as of ${f.asOf})`)]), color));
   }
   if (others.length) {
-    sections.push(color.bold("Latency and other figures"), renderTable(["figure", "value", "conditions", "source"], others.map((f) => [f.name, color.cyan(f.value), f.conditions, color.dim(f.source)]), color));
+    sections.push(color.bold("Latency and other figures"), renderTable(["figure", "value", "conditions", "source"], others.map((f) => [f.name, color.cyan(f.value), f.conditions, color.dim(`${f.source} (as of ${f.asOf})`)]), color));
   }
   if (table.rules.length) {
-    sections.push(color.bold("Rules of thumb and conversions"), renderTable(["rule", "", "note", "source"], table.rules.map((r) => [r.name, color.cyan(`${r.expression} = ${r.equals}`), r.note ?? "", color.dim(r.source)]), color));
+    sections.push(color.bold("Rules of thumb and conversions"), renderTable(["rule", "", "note", "source"], table.rules.map((r) => [r.name, color.cyan(`${r.expression} = ${r.equals}`), r.note ?? "", color.dim(`${r.source} (as of ${r.asOf})`)]), color));
   }
   return sections.join("\n");
 }

@@ -28,6 +28,10 @@ export function calculate(input: string, options: CalcOptions = {}): CalcResult 
     throw new NapkinError("forbidden", "assignments and claims are not expressions; use 'napkin check -e' to check a claim", { text: input });
   }
   const { quantity, target, readings } = readNotation(input, options);
+  // `10M msgs/day ÷ 86,400` divides a daily rate by a plain number: say how to write the conversion.
+  if (quantity.dim.t !== 0 && /\b86,?400\b(?!\s*(s|sec|secs|seconds?|segundos?)\b)/.test(input)) {
+    readings.push("86,400 is a plain number here; to convert a daily figure write '86,400 s' or '1 day'");
+  }
   const unit = target ?? chooseUnit(quantity.dim, Math.abs(quantity.high) >= Math.abs(quantity.low) ? quantity.high : quantity.low);
   const exact = formatQuantity(quantity, unit, "exact");
   const alternatives = [formatQuantity(quantity, unit, "napkin")];

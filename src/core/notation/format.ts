@@ -69,7 +69,8 @@ export function groupThousands(value: number): string {
 export function formatNapkin(value: number): string {
   const magnitude = Math.abs(value);
   if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-3)) return value.toPrecision(3).replace(/\.?0+e/, "e").replace("e+", "e");
-  if (magnitude < 1000) return trimNumber(Number(value.toPrecision(3)));
+  // 999.99 rounds to 1000: that is 1K, not "1000".
+  if (magnitude < 1000 && Math.abs(Number(value.toPrecision(3))) < 1000) return trimNumber(Number(value.toPrecision(3)));
   const step = Math.min(scaleSuffixes.length - 1, Math.floor(Math.log10(magnitude) / 3));
   const scaled = Number((value / 1000 ** step).toPrecision(3));
   // 999.6K rounds to 1000K: move up a step.

@@ -19,6 +19,23 @@ const builtinsAsRequire = {
 // Chunk names carry content hashes: clear old ones so dist/ holds one build.
 rmSync("dist", { recursive: true, force: true });
 
+/**
+ * commander requires child_process at load, for external subcommands napkin never uses; loading it costs
+ * ~6 ms on every start. Give commander a stand-in that requires it only if a property is ever read.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === "require-call" && args.namespace !== "lazy" && /commander/.test(args.importer) ? { path: args.path, namespace: "lazy" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   entryPoints: { napkin: "src/cli/main.ts" },
   outdir: "dist",
@@ -31,6 +48,6 @@ await build({
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
-  plugins: [builtinsAsRequire],
+  plugins: [builtinsAsRequire, lazyChildProcess],
   banner: { js: 'import { createRequire as __napkinRequire } from "node:module"; const require = __napkinRequire(import.meta.url);' },
 });

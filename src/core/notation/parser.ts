@@ -139,9 +139,14 @@ class Parser {
   }
 
   private parseUnary(): Node {
+    return this.nested(() => this.parseUnaryInner());
+  }
+
+  /** Runs a recursive step, refusing nesting deeper than 200 (brackets, unary chains) before the stack does. */
+  private nested(step: () => Node): Node {
     if (++this.depth > 200) this.failAtEnd("expression is too deeply nested");
     try {
-      return this.parseUnaryInner();
+      return step();
     } finally {
       this.depth--;
     }
@@ -189,12 +194,7 @@ class Parser {
   }
 
   private parseAtom(): Node {
-    if (++this.depth > 200) this.failAtEnd("expression is too deeply nested");
-    try {
-      return this.parseAtomInner();
-    } finally {
-      this.depth--;
-    }
+    return this.nested(() => this.parseAtomInner());
   }
 
   private parseAtomInner(): Node {

@@ -16,6 +16,7 @@ export const calcCommand: CommandSpec = {
     'napkin calc "1B * 1KB in TB"',
     'napkin calc "5-10K * 3"',
     'napkin calc "log2(1B)"',
+    'napkin calc -- "-5K + 12K"   (after --, a leading minus is not an option)',
   ],
   async run(args, options, { output, global }) {
     const input = args.join(" ");

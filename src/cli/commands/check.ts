@@ -2,14 +2,14 @@ import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { mentionsMathFunction } from "../../core/calc.js";
-import { type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
+import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
 import { NapkinError } from "../../core/errors.js";
 import type { MathFunctions } from "../../core/notation/evaluate.js";
 import { readNotation } from "../../core/notation/read.js";
 import type { CommandSpec, Context } from "../command.js";
 import { loadMathFunctions } from "../math.js";
 import { readReferenceTable } from "../reference.js";
-import { renderFinding, renderSummary } from "../render/findings.js";
+import { annotateLine, renderFinding, renderSummary } from "../render/findings.js";
 import { type OutputFile, openOutputFile } from "../outputFile.js";
 
 export const checkCommand: CommandSpec = {
@@ -48,15 +48,16 @@ export const checkCommand: CommandSpec = {
     const reference = readReferenceTable(context.global);
     // An annotated copy on stdout carries the findings itself; only the summary goes to stderr.
     const quiet = Boolean(options.annotate) && !options.output;
-    const run = new CheckRun(context, { json: Boolean(options.json), all: Boolean(options.all), quiet });
+    const checks = { reference, tolerance, monthSeconds: context.global.monthSeconds };
+    const run = new CheckRun(context, { json: Boolean(options.json), all: Boolean(options.all), quiet }, checks);
     const annotated = options.annotate ? await openOutputFile(options.output as string | undefined, files, context) : undefined;
     try {
       for (const [i, expression] of expressions.entries()) {
-        await run.checkLines(`-e`, linesOf(expression), new NotesChecker(expressions.length > 1 ? `-e#${i + 1}` : "-e", { reference, tolerance, monthSeconds: context.global.monthSeconds }), annotated);
+        await run.checkLines(expressions.length > 1 ? `-e#${i + 1}` : "-e", linesOf(expression), annotated);
       }
       for (const file of files) {
         const input = file === "-" ? process.stdin : openFile(file);
-        await run.checkLines(file === "-" ? "<stdin>" : file, createInterface({ input, crlfDelay: Infinity }), new NotesChecker(file === "-" ? "<stdin>" : file, { reference, tolerance, monthSeconds: context.global.monthSeconds }), annotated);
+        await run.checkLines(file === "-" ? "<stdin>" : file, createInterface({ input, crlfDelay: Infinity }), annotated);
       }
       await annotated?.commit();
     } catch (error) {
@@ -77,10 +78,13 @@ class CheckRun {
   constructor(
     private readonly context: Context,
     private readonly mode: { json: boolean; all: boolean; quiet: boolean },
+    private readonly checks: CheckOptions,
   ) {}
 
-  async checkLines(name: string, lines: AsyncIterable<string> | Iterable<string>, checker: NotesChecker, annotated?: OutputFile) {
+  /** Checks one input (a file, stdin or an -e claim), line by line, with a checker of its own. */
+  async checkLines(name: string, lines: AsyncIterable<string> | Iterable<string>, annotated?: OutputFile) {
     this.files.push(name);
+    const checker = new NotesChecker(name, this.checks);
     let number = 0;
     for await (const raw of lines) {
       number++;
@@ -90,7 +94,7 @@ class CheckRun {
       const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
       if (this.mode.json) this.findings.push(...reported);
       else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
-      annotated?.write(found.some((f) => f.verdict !== "ok") ? `${raw} <!-- napkin: ${found.filter((f) => f.verdict !== "ok").map((f) => renderFinding(f, undefined, false).replace(/^[^:]*:\d+: /, "")).join("; ").replace(/--/g, "—")} -->` : raw);
+      annotated?.write(annotateLine(raw, found));
     }
     for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
   }

@@ -18,6 +18,15 @@ export function renderFinding(finding: Finding, color: ChalkInstance | undefined
   return `${where} ${body}${color ? color.dim(readings) : readings}`;
 }
 
+/** A line of the input with its reported findings after it as `<!-- napkin: … -->` (or as it was). */
+export function annotateLine(line: string, findings: Finding[]): string {
+  const reported = findings.filter((f) => f.verdict !== "ok");
+  if (reported.length === 0) return line;
+  // Without the `file:line:` prefix, and with no `--`, which would end the HTML comment.
+  const notes = reported.map((f) => renderFinding(f, undefined, false).replace(/^[^:]*:\d+: /, "")).join("; ").replace(/--/g, "—");
+  return `${line} <!-- napkin: ${notes} -->`;
+}
+
 /** The closing line: claims checked, ok, wrong, propagated, reference mismatches. */
 export function renderSummary(summary: CheckSummary, color: ChalkInstance): string {
   const problems = summary.wrong + summary.propagated + summary.reference;

@@ -4,18 +4,34 @@ import {
 } from "mathjs/number";
 import type { MathFunctions } from "../core/notation/evaluate.js";
 
-/** The mathjs instance behind napkin's functions: these factories only, nothing that parses or evaluates text. */
+/** The mathjs factories behind napkin's functions: these only, nothing that parses or evaluates text. */
+const factories = {
+  sqrt: { sqrtDependencies }, cbrt: { cbrtDependencies }, log: { logDependencies }, log2: { log2Dependencies },
+  log10: { log10Dependencies }, ceil: { ceilDependencies }, floor: { floorDependencies }, round: { roundDependencies },
+  min: { minDependencies }, max: { maxDependencies },
+};
+
+/**
+ * napkin's functions, each a mathjs instance made on its first call: building mathjs's typed functions costs
+ * milliseconds per function, and most runs call none or one. mathjs never sees an expression string: napkin
+ * parses, and hands mathjs numbers.
+ */
 export function createMathFunctions(): MathFunctions {
-  const math = create({
-    sqrtDependencies, cbrtDependencies, logDependencies, log2Dependencies, log10Dependencies,
-    ceilDependencies, floorDependencies, roundDependencies, minDependencies, maxDependencies,
-  });
-  const real = (fn: (...args: never[]) => unknown) => (...args: number[]) => {
+  const made: MathFunctions = {};
+  const functions: MathFunctions = {};
+  for (const [name, dependencies] of Object.entries(factories)) {
+    functions[name] = (...args) => {
+      made[name] ??= real(create(dependencies)[name as keyof typeof factories]);
+      return made[name](...args);
+    };
+  }
+  return functions;
+}
+
+/** A mathjs function as a plain-number one: a complex or other non-number result becomes NaN. */
+function real(fn: (...args: never[]) => unknown) {
+  return (...args: number[]) => {
     const value = fn(...(args as never[]));
     return typeof value === "number" ? value : Number.NaN;
-  };
-  return {
-    sqrt: real(math.sqrt), cbrt: real(math.cbrt), log: real(math.log), log2: real(math.log2), log10: real(math.log10),
-    ceil: real(math.ceil), floor: real(math.floor), round: real(math.round), min: real(math.min), max: real(math.max),
   };
 }

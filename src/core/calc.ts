@@ -1,7 +1,6 @@
 import { NapkinError } from "./errors.js";
 import { type MathFunctions } from "./notation/evaluate.js";
 import { bitRateUnit, chooseUnit, formatQuantity } from "./notation/format.js";
-import { mathFunctionNames } from "./notation/parser.js";
 import { isRange, midpoint } from "./notation/quantity.js";
 import { readNotation } from "./notation/read.js";
 
@@ -50,12 +49,4 @@ export function calculate(input: string, options: CalcOptions = {}): CalcResult 
     result.high = quantity.high / unit.factor;
   }
   return result;
-}
-
-// ASCII classes on purpose: this runs on every line `check` reads, and Unicode classes are slow to compile.
-const functionCall = new RegExp(`(?:^|[^A-Za-z0-9_\\u00C0-\\u024F])(?:${mathFunctionNames.join("|")})\\s*\\(`);
-
-/** True when an expression calls a function that needs mathjs loaded first. */
-export function mentionsMathFunction(input: string): boolean {
-  return functionCall.test(input);
 }

@@ -14,11 +14,11 @@ export const allowedConventions = ["day-1e5", "month-2.5M"] as const;
 export type Convention = (typeof allowedConventions)[number];
 
 const text = (what: string) => string().check(minLength(1), describe(what));
-const name = string().check(regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a name like pingsPerSec (letters and digits)"));
 const percent = (what: string) => string().check(regex(/^\d+(\.\d+)?%$/, "must be a percentage like 5%"), describe(what));
 
 /** The preset file schema, built on first use (start-up builds nothing it does not need). */
 function buildPresetSchema() {
+  const name = string().check(regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a name like pingsPerSec (letters and digits)"));
   const inputs = Object.fromEntries(estimateInputs.map((input) => [input.name, optional(text(`${input.description}; like the ${input.flag} flag, e.g. "${input.example}"`))]));
   return strictObject({
     $schema: optional(string().check(describe("the JSON Schema this file follows (presets/schema.json), for editors"))),

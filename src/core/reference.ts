@@ -4,52 +4,58 @@ import { readNotation } from "./notation/read.js";
 import { type infer as infer_, validate, z } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
-const text = z.string().check(z.minLength(1));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-02-25"));
-
 /** What load a capacity check compares a figure with. */
 export const loadKinds = ["writes", "reads", "ops", "messages"] as const;
 
-const figureSchema = z.strictObject({
-  id: text,
-  topics: z.array(text).check(z.minLength(1)),
-  name: text,
-  /** The system it is about, as said out loud: `Postgres`, `Redis`. */
-  component: z.optional(text),
-  /** The figure in napkin notation: `5,000-10,000/s`, `150 μs`. */
-  value: text,
-  /** `1M+`: the table vouches for at least this much. */
-  openEnded: z.optional(z.boolean()),
-  per: z.optional(text),
-  conditions: text,
-  load: z.optional(z.enum(loadKinds)),
-  /** Words that name this figure in prose, for the checker. */
-  match: z.optional(z.strictObject({ component: z.array(text), operation: z.array(text) })),
-  advice: z.optional(text),
-  source: text,
-  asOf: isoDate,
-});
+/** The reference file schema, built on first use (start-up builds nothing it does not need). */
+function buildReferenceSchemas() {
+  const text = z.string().check(z.minLength(1));
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-02-25"));
+  const figureSchema = z.strictObject({
+    id: text,
+    topics: z.array(text).check(z.minLength(1)),
+    name: text,
+    /** The system it is about, as said out loud: `Postgres`, `Redis`. */
+    component: z.optional(text),
+    /** The figure in napkin notation: `5,000-10,000/s`, `150 μs`. */
+    value: text,
+    /** `1M+`: the table vouches for at least this much. */
+    openEnded: z.optional(z.boolean()),
+    per: z.optional(text),
+    conditions: text,
+    load: z.optional(z.enum(loadKinds)),
+    /** Words that name this figure in prose, for the checker. */
+    match: z.optional(z.strictObject({ component: z.array(text), operation: z.array(text) })),
+    advice: z.optional(text),
+    source: text,
+    asOf: isoDate,
+  });
 
-const ruleSchema = z.strictObject({
-  id: text,
-  topics: z.array(text).check(z.minLength(1)),
-  name: text,
-  expression: text,
-  equals: text,
-  tolerance: z.optional(z.string().check(z.regex(/^\d+(\.\d+)?%$/, "must be a percentage like 5%"))),
-  note: z.optional(text),
-  source: text,
-  asOf: isoDate,
-});
+  const ruleSchema = z.strictObject({
+    id: text,
+    topics: z.array(text).check(z.minLength(1)),
+    name: text,
+    expression: text,
+    equals: text,
+    tolerance: z.optional(z.string().check(z.regex(/^\d+(\.\d+)?%$/, "must be a percentage like 5%"))),
+    note: z.optional(text),
+    source: text,
+    asOf: isoDate,
+  });
 
-const referenceFileSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  figures: z.optional(z.array(figureSchema)),
-  rules: z.optional(z.array(ruleSchema)),
-});
+  const referenceFileSchema = z.strictObject({
+    $schema: z.optional(z.string()),
+    figures: z.optional(z.array(figureSchema)),
+    rules: z.optional(z.array(ruleSchema)),
+  });
+  return { figure: figureSchema, rule: ruleSchema, file: referenceFileSchema };
+}
 
-export type FigureData = infer_<typeof figureSchema>;
-export type Rule = infer_<typeof ruleSchema>;
+let schemas: ReturnType<typeof buildReferenceSchemas> | undefined;
+const referenceSchemas = () => (schemas ??= buildReferenceSchemas());
+
+export type FigureData = infer_<ReturnType<typeof buildReferenceSchemas>["figure"]>;
+export type Rule = infer_<ReturnType<typeof buildReferenceSchemas>["rule"]>;
 
 /** A reference figure with its value read: a range in base units (per second, seconds, bytes). */
 export interface Figure extends FigureData {
@@ -68,7 +74,7 @@ export interface ReferenceTable {
  * built-in table does this: tests/core/reference.test.ts evaluates every built-in rule).
  */
 export function loadReference(data: unknown, file: string, { readRules = true } = {}): ReferenceTable {
-  const parsed = validate(referenceFileSchema, data, file);
+  const parsed = validate(referenceSchemas().file, data, file);
   const figures = (parsed.figures ?? []).map((figure, i) => ({ ...figure, quantity: readField(figure.value, file, `figures.${i}.value`), file }));
   const rules = parsed.rules ?? [];
   if (readRules) {

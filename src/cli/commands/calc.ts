@@ -1,6 +1,6 @@
-import { calculate, mentionsMathFunction } from "../../core/calc.js";
+import { calculate } from "../../core/calc.js";
 import type { CommandSpec } from "../command.js";
-import { loadMathFunctions } from "../math.js";
+import { createMathFunctions } from "../mathFunctions.js";
 
 export const calcCommand: CommandSpec = {
   name: "calc",
@@ -20,8 +20,7 @@ export const calcCommand: CommandSpec = {
   ],
   async run(args, options, { output, global }) {
     const input = args.join(" ");
-    const functions = mentionsMathFunction(input) ? await loadMathFunctions() : undefined;
-    const result = calculate(input, { monthSeconds: global.monthSeconds, functions });
+    const result = calculate(input, { monthSeconds: global.monthSeconds, functions: createMathFunctions() });
     if (options.json) {
       output.out(JSON.stringify(result, null, 2));
       return 0;

@@ -1,13 +1,11 @@
-import { createReadStream, statSync } from "node:fs";
-import { createInterface } from "node:readline";
-import type { Readable } from "node:stream";
-import { mentionsMathFunction } from "../../core/calc.js";
+import { statSync } from "node:fs";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
 import { NapkinError } from "../../core/errors.js";
 import type { MathFunctions } from "../../core/notation/evaluate.js";
 import { readNotation } from "../../core/notation/read.js";
 import type { CommandSpec, Context } from "../command.js";
-import { loadMathFunctions } from "../math.js";
+import { fileLines } from "../lines.js";
+import { createMathFunctions } from "../mathFunctions.js";
 import { readReferenceTable } from "../reference.js";
 import { annotateLine, renderFinding, renderSummary } from "../render/findings.js";
 import { type OutputFile, openOutputFile } from "../outputFile.js";
@@ -56,8 +54,8 @@ export const checkCommand: CommandSpec = {
         await run.checkLines(expressions.length > 1 ? `-e#${i + 1}` : "-e", linesOf(expression), annotated);
       }
       for (const file of files) {
-        const input = file === "-" ? process.stdin : openFile(file);
-        await run.checkLines(file === "-" ? "<stdin>" : file, createInterface({ input, crlfDelay: Infinity }), annotated);
+        if (file === "-") await run.checkLines("<stdin>", await stdinLines(), annotated);
+        else await run.checkLines(file, readableFileLines(file), annotated);
       }
       await annotated?.commit();
     } catch (error) {
@@ -73,7 +71,7 @@ class CheckRun {
   private readonly findings: Finding[] = [];
   private readonly files: string[] = [];
   private readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
-  private functions?: MathFunctions;
+  private readonly functions: MathFunctions = createMathFunctions();
 
   constructor(
     private readonly context: Context,
@@ -89,7 +87,6 @@ class CheckRun {
     for await (const raw of lines) {
       number++;
       if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
-      if (!this.functions && mentionsMathFunction(raw)) this.functions = await loadMathFunctions();
       const found = checker.checkLine(raw, number, this.functions);
       const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
       if (this.mode.json) this.findings.push(...reported);
@@ -111,16 +108,33 @@ function linesOf(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-function openFile(file: string): Readable {
+/** Standard input, line by line as it arrives (readline loads only for `-`). */
+async function stdinLines(): Promise<AsyncIterable<string>> {
+  const { createInterface } = await import("node:readline");
+  return createInterface({ input: process.stdin, crlfDelay: Infinity });
+}
+
+/** A file's lines, after making sure it is a file napkin can open: anything else is a one-line error. */
+function readableFileLines(file: string): AsyncIterable<string> {
+  const cannotRead = (why: string) => new NapkinError("io", `cannot read '${file}': ${why}`);
   let isDirectory = false;
   try {
     isDirectory = statSync(file).isDirectory();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new NapkinError("io", `cannot read '${file}': ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw cannotRead(code === "ENOENT" ? "no such file" : (error as Error).message);
   }
-  if (isDirectory) throw new NapkinError("io", `cannot read '${file}': is a directory, not a file`);
-  return createReadStream(file, { encoding: "utf8" });
+  if (isDirectory) throw cannotRead("is a directory, not a file");
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* fileLines(file);
+      } catch (error) {
+        // Only reading throws in here (permission denied, an I/O error): the checker's errors arise outside.
+        throw cannotRead((error as Error).message);
+      }
+    },
+  };
 }
 
 function readTolerance(text: string): number {

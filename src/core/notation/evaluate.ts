@@ -54,14 +54,3 @@ function callFunction(node: Extract<Node, { type: "call" }>, functions: MathFunc
   if (ends.some((e) => !Number.isFinite(e))) throw new NapkinError("math", `${node.name}() has no finite value here`);
   return { low: Math.min(...ends), high: Math.max(...ends), dim: args[0]?.dim ?? { t: 0, d: 0 } };
 }
-
-/** True when the tree calls a function, so the shell knows to load mathjs. */
-export function callsFunction(node: Node): boolean {
-  switch (node.type) {
-    case "literal": return false;
-    case "negate": return callsFunction(node.arg);
-    case "power": return callsFunction(node.base) || callsFunction(node.exponent);
-    case "binary": return callsFunction(node.left) || callsFunction(node.right);
-    case "call": return true;
-  }
-}

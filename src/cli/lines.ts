@@ -1,0 +1,38 @@
+import { closeSync, openSync, readSync } from "node:fs";
+
+const chunkBytes = 64 * 1024;
+const lineEnd = /\r\n|\n|\r/;
+
+/**
+ * A text file's lines, read 64 KB at a time so a big file is never held whole. Lines end as readline
+ * ends them (`\n`, `\r\n` or a lone `\r`, and no empty line after the last end); bytes that are not UTF-8
+ * become U+FFFD. Plain synchronous reads (Node's streams cost milliseconds to load), with a turn of the event
+ * loop after each chunk so a signal (Ctrl-C, a kill) is handled while a big file is being read.
+ */
+export async function* fileLines(file: string): AsyncGenerator<string> {
+  const fd = openSync(file, "r");
+  try {
+    const decoder = new TextDecoder();
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let pending = "";
+    for (let bytes = readSync(fd, buffer); bytes > 0; bytes = readSync(fd, buffer)) {
+      const text = decoder.decode(buffer.subarray(0, bytes), { stream: true });
+      // No line end in this chunk: the line goes on (joined without splitting, so a long line stays linear).
+      if (!lineEnd.test(text)) {
+        pending += text;
+        continue;
+      }
+      // A trailing `\r` may be half of a `\r\n` split across chunks: it waits for the next chunk.
+      const complete = pending + text;
+      const lines = (complete.endsWith("\r") ? complete.slice(0, -1) : complete).split(lineEnd);
+      pending = lines.pop()! + (complete.endsWith("\r") ? "\r" : "");
+      yield* lines;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const last = (pending + decoder.decode()).split(lineEnd);
+    if (last.at(-1) === "") last.pop();
+    yield* last;
+  } finally {
+    closeSync(fd);
+  }
+}

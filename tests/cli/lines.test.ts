@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { fileLines } from "../../src/cli/lines.js";
+
+const dir = mkdtempSync(join(tmpdir(), "napkin-lines-"));
+let files = 0;
+/** The lines fileLines reads from a file holding `content`. */
+async function linesOf(content: string | Buffer): Promise<string[]> {
+  const file = join(dir, `${files++}.md`);
+  writeFileSync(file, content);
+  const lines: string[] = [];
+  for await (const line of fileLines(file)) lines.push(line);
+  return lines;
+}
+
+/** fileLines reads 64 KB at a time: this pads text so the next character starts a new chunk. */
+const chunk = 64 * 1024;
+const fill = (bytes: number) => "x".repeat(bytes);
+
+describe("line ends, as readline splits them", () => {
+  test.each([
+    ["an empty file", "", []],
+    ["no final newline", "a\nb", ["a", "b"]],
+    ["a final newline adds no empty line", "a\nb\n", ["a", "b"]],
+    ["blank lines are kept", "a\n\nb\n", ["a", "", "b"]],
+    ["CRLF", "a\r\nb\r\n", ["a", "b"]],
+    ["a lone CR", "a\rb\r", ["a", "b"]],
+    ["mixed", "a\r\nb\nc\rd", ["a", "b", "c", "d"]],
+  ])("%s", async (_, content, expected) => expect(await linesOf(content)).toEqual(expected));
+});
+
+describe("chunk boundaries", () => {
+  test("CRLF split across two chunks is one line end", async () => expect(await linesOf(`${fill(chunk - 1)}\r\nnext\n`)).toEqual([fill(chunk - 1), "next"]));
+  test("a CR at a chunk's end, then text", async () => expect(await linesOf(`${fill(chunk - 1)}\rnext`)).toEqual([fill(chunk - 1), "next"]));
+  test("a multi-byte character split across two chunks", async () => expect(await linesOf(`${fill(chunk - 1)}≈ 66K\n`)).toEqual([`${fill(chunk - 1)}≈ 66K`]));
+  test("a line longer than many chunks", async () => expect(await linesOf(`${fill(5 * chunk + 7)}\nend`)).toEqual([fill(5 * chunk + 7), "end"]));
+});
+
+test("bytes that are not UTF-8 become U+FFFD", async () => expect(await linesOf(Buffer.from([0x61, 0xff, 0x62, 0x0a]))).toEqual(["a\ufffdb"]));

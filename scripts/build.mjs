@@ -1,23 +1,15 @@
-// Bundles the CLI into dist/ so start-up does no module resolution. Each command and mathjs are lazy
-// chunks (see src/cli/commands/index.ts), loaded only by the runs that need them.
-import { rmSync } from "node:fs";
+// Builds napkin into dist/: one CommonJS bundle (napkin.cjs), then V8's code cache for it (napkin.cache),
+// trained by scripts/train-code-cache.mjs. bin/napkin runs the bundle from the cache (see bin/bundle.cjs).
+//
+// Why this shape: a cold start spent a third of its time parsing and compiling napkin's code. V8 can cache
+// compiled code only for scripts, not ES modules, on Node 20; hence CommonJS, and one file, which also
+// means start-up does no module resolution. Everything is bundled statically: a module reached through a
+// dynamic import() is wrapped by esbuild and no longer tree-shaken (mathjs alone would triple in size).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
-
-/**
- * `import { readFileSync } from "node:fs"` makes Node build an ES-module facade of all of `fs`, which reads
- * every export (loading streams on the way): ~10 ms per start. Built-ins imported as CommonJS skip it.
- */
-const builtinsAsRequire = {
-  name: "builtins-as-require",
-  setup(build) {
-    // Static imports only: a dynamic `await import("node:crypto")` keeps its ES-module namespace.
-    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === "import-statement" ? { path: args.path, namespace: "builtin" } : undefined));
-    build.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
-  },
-};
-
-// Chunk names carry content hashes: clear old ones so dist/ holds one build.
-rmSync("dist", { recursive: true, force: true });
 
 /**
  * commander requires child_process at load, for external subcommands napkin never uses; loading it costs
@@ -36,18 +28,82 @@ const lazyChildProcess = {
   },
 };
 
-await build({
-  entryPoints: { napkin: "src/cli/main.ts" },
-  outdir: "dist",
+/**
+ * chalk detects colour support when it loads, which loads node:tty (and node:net with it): ~6 ms. napkin picks
+ * the colour level itself (colorLevel in src/cli/output.ts) and hands it to every Chalk it makes, so chalk gets
+ * a detector that detects nothing.
+ */
+const noColorDetection = {
+  name: "no-color-detection",
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
+    build.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({ contents: "export default { stdout: false, stderr: false };", loader: "js" }));
+  },
+};
+
+/**
+ * The built-in reference table, validated and read here, at build time, by the same code that reads a user's
+ * `--reference` file: a run then pays neither for validating src/data/reference.json nor for parsing its values.
+ */
+async function readBuiltInReference() {
+  const { outputFiles } = await build({ entryPoints: ["src/core/builtinReference.ts"], bundle: true, format: "cjs", platform: "node", write: false, logLevel: "warning" });
+  const module = { exports: {} };
+  new Function("module", "exports", "require", outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const table = module.exports.builtInReference();
+  const json = JSON.stringify(table);
+  if (!isDeepStrictEqual(JSON.parse(json), table)) throw new Error("build: the built-in reference table does not survive JSON (an Infinity or NaN value?)");
+  return json;
+}
+
+/** src/core/builtinReference.ts, in the bundle only: the table read at build time. */
+const prebuiltReference = (json) => ({
+  name: "prebuilt-reference",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]builtinReference\.ts$/ }, () => ({
+      // JSON.parse of a string literal loads faster than the same object written as a literal.
+      contents: `export function builtInReference() { return JSON.parse(${JSON.stringify(json)}); }`,
+      loader: "ts",
+    }));
+  },
+});
+
+const builtInReferenceJson = await readBuiltInReference();
+rmSync("dist", { recursive: true, force: true });
+
+/**
+ * The bundle with every non-ASCII character written as a \\u escape. esbuild escapes strings but not regular
+ * expressions (napkin's hold ≈, →, ã, ó …), and one such character makes V8 store the whole 300 KB source
+ * two bytes per character and decode it as UTF-8: the escaped bundle reads as latin1, in half the memory.
+ * `\\uXXXX` means the same character in strings, templates, identifiers and regular expressions (a
+ * surrogate pair of escapes is one code point under the `u` flag), so the code is unchanged.
+ */
+const asciiOnly = (code) => code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+const { outputFiles } = await build({
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/napkin.cjs",
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
-  minify: true,
+  // `await import("node:readline")` becomes a require() on first use: the vm.Script bin/bundle.cjs runs has no
+  // module loader for import().
+  supported: { "dynamic-import": false },
+  // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
+  define: { "import.meta.dirname": "__dirname" },
+  minify: process.env.NAPKIN_UNMINIFIED !== "1",
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
-  plugins: [builtinsAsRequire, lazyChildProcess],
-  banner: { js: 'import { createRequire as __napkinRequire } from "node:module"; const require = __napkinRequire(import.meta.url);' },
+  plugins: [lazyChildProcess, noColorDetection, prebuiltReference(builtInReferenceJson)],
+  write: false,
 });
+mkdirSync("dist");
+for (const file of outputFiles) writeFileSync(file.path, file.path.endsWith(".cjs") ? asciiOnly(file.text) : file.contents);
+
+// The workload's own output (findings, summaries) is noise here; it is shown only when training fails.
+const training = spawnSync(process.execPath, ["scripts/train-code-cache.mjs"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+if (training.status !== 0) {
+  console.error(`${training.stderr}build: training the code cache failed (exit ${training.status ?? training.signal})`);
+  process.exit(1);
+}

@@ -1,6 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { NapkinError } from "../core/errors.js";
 import { type Exercise, findExercise, readExercise } from "../core/exercise.js";
 import type { ReferenceTable } from "../core/reference.js";
@@ -8,7 +7,7 @@ import { readJsonFile } from "./reference.js";
 
 /** The exercises napkin ships: `presets/` beside the built `dist/`. */
 export function bundledPresetsDir(): string {
-  return fileURLToPath(new URL("../presets", import.meta.url));
+  return join(import.meta.dirname, "..", "presets");
 }
 
 /** A path as the user sees it: relative to the working directory when inside it. */

@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { loadCommands } from "./commands/index.js";
+import { commandsFor } from "./commands/index.js";
 import { reportError } from "./errors.js";
 import { processOutput } from "./output.js";
 import { buildProgram } from "./program.js";
@@ -12,7 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   const output = processOutput(argv);
   let exitCode = 0;
   try {
-    const program = buildProgram(await loadCommands(argv), output, (code) => (exitCode = code));
+    const program = buildProgram(commandsFor(argv), output, (code) => (exitCode = code));
     if (argv.length <= 2) {
       program.outputHelp();
       return 0;
@@ -27,7 +27,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-});
-process.exitCode = await main(process.argv);
+/** Runs the command line and sets the exit code; a reader that closes the pipe early (`napkin … | head`) ends it quietly. */
+export function run(argv: string[]): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+  void main(argv).then((code) => (process.exitCode = code));
+}

@@ -6,7 +6,7 @@ import type { Output } from "./output.js";
 import { version } from "./version.js";
 
 /** Builds the commander program from the command table; `setExitCode` receives each command's result. */
-export function buildProgram(commands: CommandSpec[], output: Output, setExitCode: (code: number) => void): Command {
+export function buildProgram(commands: readonly CommandSpec[], output: Output, setExitCode: (code: number) => void): Command {
   const program = new Command("napkin")
     .description("Napkin math for system-design interviews: estimate, check and practise back-of-the-envelope numbers.")
     .version(version, "-V, --version")

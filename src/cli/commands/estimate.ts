@@ -1,5 +1,6 @@
 import { type Estimate, type EstimateInputName, type EstimateInputs, estimateInputs, estimateTraffic } from "../../core/estimate.js";
 import type { CommandSpec, Context } from "../command.js";
+import { loadExercise } from "../exercises.js";
 import { readReferenceTable } from "../reference.js";
 import { renderEstimate } from "../render/estimate.js";
 
@@ -31,8 +32,7 @@ export const estimateCommand: CommandSpec = {
   ],
   async run(_args, options, context) {
     const reference = readReferenceTable(context.global);
-    // The exercise bank (and its zod schema) loads only for --preset.
-    const preset = typeof options.preset === "string" ? (await import("../exercises.js")).loadExercise(options.preset, undefined, reference) : undefined;
+    const preset = typeof options.preset === "string" ? loadExercise(options.preset, undefined, reference) : undefined;
     const given = estimateInputs.filter((input) => typeof options[optionKey(input.flag)] === "string").map((input) => input.name);
     const inputs: EstimateInputs = withoutOtherSources(preset?.inputs ?? {}, given);
     for (const input of estimateInputs) {

@@ -1,20 +1,18 @@
 import type { CommandSpec } from "../command.js";
+import { batchCommand } from "./batch.js";
+import { calcCommand } from "./calc.js";
+import { checkCommand } from "./check.js";
+import { drillCommand } from "./drill.js";
+import { estimateCommand } from "./estimate.js";
+import { exercisesCommand } from "./exercises.js";
+import { gradeCommand } from "./grade.js";
+import { refCommand } from "./ref.js";
+import { solveCommand } from "./solve.js";
 
-/**
- * Every command, in the order `--help` lists them, each loaded only when needed: a run pays for the
- * command it invokes, not for all nine (their libraries and Node built-ins cost tens of milliseconds).
- */
-const loaders: Record<string, () => Promise<CommandSpec>> = {
-  estimate: async () => (await import("./estimate.js")).estimateCommand,
-  check: async () => (await import("./check.js")).checkCommand,
-  calc: async () => (await import("./calc.js")).calcCommand,
-  ref: async () => (await import("./ref.js")).refCommand,
-  exercises: async () => (await import("./exercises.js")).exercisesCommand,
-  solve: async () => (await import("./solve.js")).solveCommand,
-  grade: async () => (await import("./grade.js")).gradeCommand,
-  batch: async () => (await import("./batch.js")).batchCommand,
-  drill: async () => (await import("./drill.js")).drillCommand,
-};
+/** Every command, in the order `--help` lists them. */
+const commands: readonly CommandSpec[] = [
+  estimateCommand, checkCommand, calcCommand, refCommand, exercisesCommand, solveCommand, gradeCommand, batchCommand, drillCommand,
+];
 
 /** Global options that take a value, so the value is not taken for a command name. */
 const globalOptionsWithValue = new Set(["--month", "--reference"]);
@@ -31,12 +29,15 @@ export function commandWord(argv: readonly string[]): string | undefined {
 }
 
 /**
- * The commands this run needs: just the invoked one; none for `--version`; all of them for help, an
- * unknown word (so commander can suggest the closest) or no command at all.
+ * The commands commander needs to know for this run: the invoked one; none for `--version`; all of them for
+ * help, an unknown word (so commander can suggest the closest) or no command at all. Setting up one command
+ * instead of nine keeps their option tables and help text out of a run that does not show them.
  */
-export async function loadCommands(argv: readonly string[]): Promise<CommandSpec[]> {
+export function commandsFor(argv: readonly string[]): readonly CommandSpec[] {
   const word = commandWord(argv);
-  if (word && word in loaders) return [await loaders[word]()];
-  if (!word && argv.slice(2).some((a) => a === "-V" || a === "--version") && !argv.includes("--help") && !argv.includes("-h")) return [];
-  return Promise.all(Object.values(loaders).map((load) => load()));
+  const invoked = commands.find((command) => command.name === word);
+  if (invoked) return [invoked];
+  const args = argv.slice(2);
+  if (!word && args.some((a) => a === "-V" || a === "--version") && !args.some((a) => a === "-h" || a === "--help")) return [];
+  return commands;
 }

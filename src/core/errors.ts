@@ -13,16 +13,26 @@ export interface ErrorPlace {
 export class NapkinError extends Error {
   readonly code: ErrorCode;
   readonly text?: string;
-  readonly hint?: string;
   place: ErrorPlace;
+  private hintOrMaker?: string | (() => string | undefined);
 
-  constructor(code: ErrorCode, message: string, options: { text?: string; hint?: string; place?: ErrorPlace } = {}) {
+  /**
+   * `hint` may be a function, called only if the hint is read: `check` tries many readings of a line and
+   * drops their errors, so a costly hint (a did-you-mean search over every known word) is made only when shown.
+   */
+  constructor(code: ErrorCode, message: string, options: { text?: string; hint?: string | (() => string | undefined); place?: ErrorPlace } = {}) {
     super(message);
     this.name = "NapkinError";
     this.code = code;
     this.text = options.text;
-    this.hint = options.hint;
+    this.hintOrMaker = options.hint;
     this.place = options.place ?? {};
+  }
+
+  /** A suggestion for the user: `did you mean 'ms'?`. */
+  get hint(): string | undefined {
+    if (typeof this.hintOrMaker === "function") this.hintOrMaker = this.hintOrMaker();
+    return this.hintOrMaker;
   }
 
   /** One line: `file:line:col: message: 'text' (hint)`, or `… at column N` without a file. */

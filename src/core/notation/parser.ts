@@ -297,9 +297,12 @@ class Parser {
         if (!word) {
           if (this.options.stopAtProse) break;
           if (forbiddenNames.has(t.text)) this.fail(t, `'${t.text}' is not allowed in napkin expressions`, true);
-          const suggestion = suggestWord(t.text);
-          throw new NapkinError("unknownWord", `unknown word '${t.text}'`, {
-            hint: suggestion ? `did you mean '${suggestion}'?` : "napkin reads numbers, scales (K, M, B), units (KB, ms, /s) and counting nouns",
+          const unknown = t.text;
+          throw new NapkinError("unknownWord", `unknown word '${unknown}'`, {
+            hint: () => {
+              const suggestion = suggestWord(unknown);
+              return suggestion ? `did you mean '${suggestion}'?` : "napkin reads numbers, scales (K, M, B), units (KB, ms, /s) and counting nouns";
+            },
             place: { column: t.start + 1 },
           });
         }

@@ -4,12 +4,13 @@ const chunkBytes = 64 * 1024;
 const lineEnd = /\r\n|\n|\r/;
 
 /**
- * A text file's lines, read 64 KB at a time so a big file is never held whole. Lines end as readline
- * ends them (`\n`, `\r\n` or a lone `\r`, and no empty line after the last end); bytes that are not UTF-8
- * become U+FFFD. Plain synchronous reads (Node's streams cost milliseconds to load), with a turn of the event
- * loop after each chunk so a signal (Ctrl-C, a kill) is handled while a big file is being read.
+ * A text file's lines, in batches: the complete lines of each 64 KB read, so a big file is never held whole
+ * and a line costs no promise of its own. Lines end as readline ends them (`\n`, `\r\n` or a lone `\r`,
+ * and no empty line after the last end); bytes that are not UTF-8 become U+FFFD. Plain synchronous reads
+ * (Node's streams cost milliseconds to load), with a turn of the event loop between batches so a signal
+ * (Ctrl-C, a kill) is handled while a big file is being read.
  */
-export async function* fileLines(file: string): AsyncGenerator<string> {
+export async function* fileLines(file: string): AsyncGenerator<string[]> {
   const fd = openSync(file, "r");
   try {
     const decoder = new TextDecoder();
@@ -26,12 +27,12 @@ export async function* fileLines(file: string): AsyncGenerator<string> {
       const complete = pending + text;
       const lines = (complete.endsWith("\r") ? complete.slice(0, -1) : complete).split(lineEnd);
       pending = lines.pop()! + (complete.endsWith("\r") ? "\r" : "");
-      yield* lines;
+      yield lines;
       await new Promise((resolve) => setImmediate(resolve));
     }
     const last = (pending + decoder.decode()).split(lineEnd);
     if (last.at(-1) === "") last.pop();
-    yield* last;
+    if (last.length > 0) yield last;
   } finally {
     closeSync(fd);
   }

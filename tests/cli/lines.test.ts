@@ -11,7 +11,7 @@ async function linesOf(content: string | Buffer): Promise<string[]> {
   const file = join(dir, `${files++}.md`);
   writeFileSync(file, content);
   const lines: string[] = [];
-  for await (const line of fileLines(file)) lines.push(line);
+  for await (const batch of fileLines(file)) lines.push(...batch);
   return lines;
 }
 

@@ -51,10 +51,10 @@ export const checkCommand: CommandSpec = {
     const annotated = options.annotate ? await openOutputFile(options.output as string | undefined, files, context) : undefined;
     try {
       for (const [i, expression] of expressions.entries()) {
-        await run.checkLines(expressions.length > 1 ? `-e#${i + 1}` : "-e", linesOf(expression), annotated);
+        await run.checkLines(expressions.length > 1 ? `-e#${i + 1}` : "-e", [linesOf(expression)], annotated);
       }
       for (const file of files) {
-        if (file === "-") await run.checkLines("<stdin>", await stdinLines(), annotated);
+        if (file === "-") await run.checkLines("<stdin>", stdinLines(), annotated);
         else await run.checkLines(file, readableFileLines(file), annotated);
       }
       await annotated?.commit();
@@ -80,18 +80,20 @@ class CheckRun {
   ) {}
 
   /** Checks one input (a file, stdin or an -e claim), line by line, with a checker of its own. */
-  async checkLines(name: string, lines: AsyncIterable<string> | Iterable<string>, annotated?: OutputFile) {
+  async checkLines(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, annotated?: OutputFile) {
     this.files.push(name);
     const checker = new NotesChecker(name, this.checks);
     let number = 0;
-    for await (const raw of lines) {
-      number++;
-      if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
-      const found = checker.checkLine(raw, number, this.functions);
-      const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
-      if (this.mode.json) this.findings.push(...reported);
-      else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
-      annotated?.write(annotateLine(raw, found));
+    for await (const lines of batches) {
+      for (const raw of lines) {
+        number++;
+        if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
+        const found = checker.checkLine(raw, number, this.functions);
+        const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
+        if (this.mode.json) this.findings.push(...reported);
+        else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
+        annotated?.write(annotateLine(raw, found));
+      }
     }
     for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
   }
@@ -108,14 +110,14 @@ function linesOf(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-/** Standard input, line by line as it arrives (readline loads only for `-`). */
-async function stdinLines(): Promise<AsyncIterable<string>> {
+/** Standard input, each line as it arrives (readline loads only for `-`). */
+async function* stdinLines(): AsyncGenerator<string[]> {
   const { createInterface } = await import("node:readline");
-  return createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) yield [line];
 }
 
-/** A file's lines, after making sure it is a file napkin can open: anything else is a one-line error. */
-function readableFileLines(file: string): AsyncIterable<string> {
+/** A file's lines in batches, after making sure it is a file napkin can open: anything else is a one-line error. */
+function readableFileLines(file: string): AsyncIterable<string[]> {
   const cannotRead = (why: string) => new NapkinError("io", `cannot read '${file}': ${why}`);
   let isDirectory = false;
   try {

@@ -80,7 +80,7 @@ export class NotesChecker {
     }
     if (this.fence === "code" || !/\d/.test(text)) return [];
     if (/^\s*#/.test(text)) this.wrongResults = [];
-    this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
+    if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
     const findings: Finding[] = [];
     for (const claim of findClaims(text)) {
       const verified = verifyClaim(claim, { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions });

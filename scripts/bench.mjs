@@ -241,7 +241,7 @@ function main() {
 try {
   process.exitCode = main();
 } catch (error) {
-  if (!(error instanceof UsageError) && error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw error;
+  if (!(error instanceof UsageError) && !String(error.code).startsWith("ERR_PARSE_ARGS")) throw error;
   console.error(`bench: ${error.message}`);
   process.exitCode = 2;
 }

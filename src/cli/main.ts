@@ -27,10 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Runs the command line and sets the exit code; a reader that closes the pipe early (`napkin … | head`) ends it quietly. */
+/** Runs the command line and sets the exit code. */
 export function run(argv: string[]): void {
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  });
   void main(argv).then((code) => (process.exitCode = code));
 }

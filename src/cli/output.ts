@@ -1,3 +1,4 @@
+import { fstatSync, statSync, writeSync } from "node:fs";
 import { Chalk, type ChalkInstance } from "chalk";
 
 /** Where a command writes, and how: one per run, passed down, never global. */
@@ -23,10 +24,49 @@ export function colorLevel(argv: readonly string[], env: NodeJS.ProcessEnv, isTT
 
 /** The process's output, coloured as the environment asks. */
 export function processOutput(argv: readonly string[]): Output {
-  const color = new Chalk({ level: colorLevel(argv, process.env, Boolean(process.stdout.isTTY)) });
+  const color = new Chalk({ level: colorLevel(argv, process.env, isTerminal(1)) });
   return {
     color,
-    out: (text) => void process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
-    err: (text) => void process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
+    out: (text) => writeFully(1, text.endsWith("\n") ? text : text + "\n"),
+    err: (text) => writeFully(2, text.endsWith("\n") ? text : text + "\n"),
   };
+}
+
+/**
+ * Whether a file descriptor is a terminal. node:tty answers, but loading it loads node:net too (~5 ms), so
+ * it is asked only about a character device that is not /dev/null: a file, a pipe or /dev/null is no terminal.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    const devNull = statSync("/dev/null", { throwIfNoEntry: false });
+    if (devNull && devNull.dev === stat.dev && devNull.ino === stat.ino) return false;
+  } catch {
+    return false;
+  }
+  // The bundle is CommonJS: this require loads node:tty on this path only.
+  return (require("node:tty") as typeof import("node:tty")).isatty(fd);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text` to a file descriptor, synchronously, as Node writes to files, pipes and terminals
+ * on Linux, without building process.stdout (its stream classes cost ~5 ms to load). A terminal or pipe
+ * left non-blocking by another program may take only part, or nothing for now (EAGAIN): the rest is
+ * retried after a millisecond. A reader that has gone (`napkin … | head`) ends napkin quietly.
+ */
+function writeFully(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") process.exit(process.exitCode ?? 0);
+      if (code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }

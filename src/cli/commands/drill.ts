@@ -91,6 +91,10 @@ interface LineReader {
 /** Reads answers from stdin: line editing on a terminal, one answer per line (echoed) from a pipe. */
 async function openLineReader(): Promise<LineReader> {
   const { createInterface } = await import("node:readline");
+  // A reader that closes the pipe early ends the drill quietly, as it ends every command (see src/cli/output.ts).
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
   const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal });
   // Created at once so lines that arrive before a question is asked are buffered, not lost.

@@ -96,3 +96,13 @@ describe("nothing lost: --annotate -o", () => {
     expect(readFileSync(input, "utf8")).toBe("200K / 3 = 66\n");
   });
 });
+
+describe("a reader that closes the pipe early", () => {
+  test("`napkin check … | head -1` ends quietly: exit 0, one line read, nothing on stderr", () => {
+    const many = file("many-wrong.md", "200K / 3 = 66\n".repeat(50_000));
+    const script = `'${process.execPath}' '${napkinBin}' check '${many}' 2>'${join(dir, "epipe.err")}' | head -1; echo "status=\${PIPESTATUS[0]}"`;
+    const run = spawnSync("bash", ["-c", script], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.stdout).toMatch(/^\S+many-wrong\.md:1: wrong: 200K \/ 3 = 66 .*\nstatus=0\n$/);
+    expect(readFileSync(join(dir, "epipe.err"), "utf8")).toBe("");
+  });
+});

@@ -13,13 +13,13 @@ const socket = `napkin-test-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
 
 /** Starts `napkin <args>` in a detached 120×50 terminal; the pane stays after napkin exits, with its exit code. */
-function startSession(name: string, args: string): void {
-  const command = `cd '${root}' && NO_COLOR=1 '${process.execPath}' '${napkinBin}' ${args}; echo "EXIT=$?"; sleep 60`;
+function startSession(name: string, args: string, env = "NO_COLOR=1"): void {
+  const command = `cd '${root}' && ${env} '${process.execPath}' '${napkinBin}' ${args}; echo "EXIT=$?"; sleep 60`;
   const started = tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "50", command);
   expect(started.status, started.stderr).toBe(0);
 }
 
-const screen = (name: string) => tmux("capture-pane", "-p", "-t", name).stdout;
+const screen = (name: string, withColours = false) => tmux("capture-pane", "-p", ...(withColours ? ["-e"] : []), "-t", name).stdout;
 
 /** Waits until the screen matches `pattern` (or fails after `ms` with the screen in the message). */
 async function waitFor(name: string, pattern: RegExp, ms = 10_000): Promise<string> {
@@ -65,4 +65,16 @@ describe.skipIf(!hasTmux)("drill in a terminal (tmux)", () => {
     expect(text).toMatch(/Score: 1\/2 right .*ended early/);
     expect(text).toMatch(/EXIT=1/);
   }, 30_000);
+});
+
+describe.skipIf(!hasTmux)("output on a terminal (tmux)", () => {
+  test("a terminal gets colour; the same command through a pipe gets none", async () => {
+    startSession("colour", `check -e '200K / 3 = 66'; '${process.execPath}' '${napkinBin}' check -e '200K / 3 = 66' | cat`, "NO_COLOR= FORCE_COLOR=");
+    await waitFor("colour", /EXIT=/);
+    const lines = screen("colour", true).split("\n").filter((line) => line.includes("200K / 3 = 66 "));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/\x1b\[31mwrong/);
+    // tmux may open a line by resetting the previous line's attributes; napkin's own red must be absent.
+    expect(lines[1]).not.toMatch(/\x1b\[31m/);
+  });
 });

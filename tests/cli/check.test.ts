@@ -44,6 +44,7 @@ describe("napkin check on the study notes", () => {
   });
   test("the summary counts", () => expect(all.summary).toMatchObject({ wrong: 3, propagated: 2, reference: 1 }));
   test("text output is linter style", () => expect(napkin(["check", notes]).stdout).toMatch(/study-notes\.md:\d+: wrong: 200k \/ 3 = 66pings\/sec → ≈66,667 pings\/sec \(off by 1000×: a dropped K\?\)/));
+  test("one claim is a claim, not claims", () => expect(napkin(["check", "-e", "2 * 3 = 6"]).stderr).toMatch(/^1 claim checked: 1 ok, 0 wrong/));
   test("the summary goes to stderr", () => expect(napkin(["check", notes]).stderr).toMatch(/claims checked: \d+ ok, 3 wrong, 2 propagated, 1 reference mismatch/));
 });
 

@@ -30,6 +30,6 @@ export function annotateLine(line: string, findings: Finding[]): string {
 /** The closing line: claims checked, ok, wrong, propagated, reference mismatches. */
 export function renderSummary(summary: CheckSummary, color: ChalkInstance): string {
   const problems = summary.wrong + summary.propagated + summary.reference;
-  const text = `${summary.claims} claims checked: ${summary.ok} ok, ${summary.wrong} wrong, ${summary.propagated} propagated, ${summary.reference} reference mismatch${summary.reference === 1 ? "" : "es"}`;
+  const text = `${summary.claims} claim${summary.claims === 1 ? "" : "s"} checked: ${summary.ok} ok, ${summary.wrong} wrong, ${summary.propagated} propagated, ${summary.reference} reference mismatch${summary.reference === 1 ? "" : "es"}`;
   return problems ? color.bold(text) : color.green(text);
 }

@@ -125,9 +125,11 @@ function tryReading(claim: ClaimText, leftText: string, leftParsed: Parsed, righ
     }
   };
   const context = diagnoseContext(claim, literals);
-  const candidates = [{ value, conversions: [] as string[], evident: false }, ...handConversions(leftParsed.node, literals, value, stated, claim, options)];
-  // Right under some reading: take it. Wrong under all: diagnose against the hand conversion the units
-  // make evident (`/day × 30 = /month`), else against the reading closest to what was stated.
+  const asWritten = { value, conversions: [] as string[], evident: false };
+  // Right as written: done. Else right under a hand-conversion reading: take it. Wrong under all: diagnose
+  // against the hand conversion the units make evident (`/day × 30 = /month`), else against the reading
+  // closest to what was stated.
+  const candidates = agrees(value, stated, options.tolerance) ? [asWritten] : [asWritten, ...handConversions(leftParsed.node, literals, value, stated, claim, options)];
   const chosen =
     candidates.find((c) => agrees(c.value, stated, options.tolerance)) ??
     closestTo(stated, candidates.filter((c) => c.evident)) ??

@@ -4,7 +4,7 @@ const chunkBytes = 64 * 1024;
 const lineEnd = /\r\n|\n|\r/;
 
 /**
- * A text file's lines, in batches: the complete lines of each 64 KB read, so a big file is never held whole
+ * A regular file's lines, in batches: the complete lines of each 64 KB read, so a big file is never held whole
  * and a line costs no promise of its own. Lines end as readline ends them (`\n`, `\r\n` or a lone `\r`,
  * and no empty line after the last end); bytes that are not UTF-8 become U+FFFD. Plain synchronous reads
  * (Node's streams cost milliseconds to load), with a turn of the event loop between batches so a signal
@@ -13,7 +13,8 @@ const lineEnd = /\r\n|\n|\r/;
 export async function* fileLines(file: string): AsyncGenerator<string[]> {
   const fd = openSync(file, "r");
   try {
-    const decoder = new TextDecoder();
+    // A byte order mark stays, as readline keeps it: an annotated copy keeps its first bytes.
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     const buffer = Buffer.allocUnsafe(chunkBytes);
     let pending = "";
     for (let bytes = readSync(fd, buffer); bytes > 0; bytes = readSync(fd, buffer)) {
@@ -36,4 +37,10 @@ export async function* fileLines(file: string): AsyncGenerator<string[]> {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A stream's lines (stdin, a FIFO, a device), each as it arrives; readline loads only here. */
+export async function* streamLines(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
+  const { createInterface } = await import("node:readline");
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) yield [line];
 }

@@ -80,6 +80,22 @@ describe("nothing lost: --annotate -o", () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes("killed.md"))).toEqual([]);
   });
+  test("a run killed while waiting on a FIFO exits 143 and writes nothing", async () => {
+    const fifo = join(dir, "notes.fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const out = join(dir, "fifo-out.md");
+    const child = spawn(process.execPath, [napkinBin, "check", "--annotate", fifo, "-o", out], { stdio: "ignore" });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    // The writer sends one line and keeps the FIFO open, so napkin is still waiting for more when killed.
+    const writer = spawn("bash", ["-c", `exec 3>'${fifo}'; echo '200K / 3 = 66' >&3; sleep 30`], { stdio: "ignore" });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    child.kill("SIGTERM");
+    // Then the writer goes, as Ctrl-C ends a whole pipeline: Node's exit waits for a read in progress to return.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writer.kill("SIGKILL");
+    expect(await exited).toBe(143);
+    expect(readdirSync(dir).filter((name) => name.includes("fifo-out.md"))).toEqual([]);
+  });
   test("an existing output is replaced whole, only at the end", () => {
     const out = file("existing.md", "old content\n");
     napkin(["check", "--annotate", file("small.md", "200K / 3 = 66\n"), "-o", out]);

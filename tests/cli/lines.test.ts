@@ -38,4 +38,5 @@ describe("chunk boundaries", () => {
   test("a line longer than many chunks", async () => expect(await linesOf(`${fill(5 * chunk + 7)}\nend`)).toEqual([fill(5 * chunk + 7), "end"]));
 });
 
+test("a byte order mark is kept, as readline keeps it", async () => expect(await linesOf("\ufeff# notes\n")).toEqual(["\ufeff# notes"]));
 test("bytes that are not UTF-8 become U+FFFD", async () => expect(await linesOf(Buffer.from([0x61, 0xff, 0x62, 0x0a]))).toEqual(["a\ufffdb"]));

@@ -1,10 +1,10 @@
-import { statSync } from "node:fs";
+import { type Stats, createReadStream, statSync } from "node:fs";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
 import { NapkinError } from "../../core/errors.js";
 import type { MathFunctions } from "../../core/notation/evaluate.js";
 import { readNotation } from "../../core/notation/read.js";
 import type { CommandSpec, Context } from "../command.js";
-import { fileLines } from "../lines.js";
+import { fileLines, streamLines } from "../lines.js";
 import { createMathFunctions } from "../mathFunctions.js";
 import { readReferenceTable } from "../reference.js";
 import { annotateLine, renderFinding, renderSummary } from "../render/findings.js";
@@ -54,7 +54,7 @@ export const checkCommand: CommandSpec = {
         await run.checkLines(expressions.length > 1 ? `-e#${i + 1}` : "-e", [linesOf(expression)], annotated);
       }
       for (const file of files) {
-        if (file === "-") await run.checkLines("<stdin>", stdinLines(), annotated);
+        if (file === "-") await run.checkLines("<stdin>", streamLines(process.stdin), annotated);
         else await run.checkLines(file, readableFileLines(file), annotated);
       }
       await annotated?.commit();
@@ -110,27 +110,22 @@ function linesOf(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-/** Standard input, each line as it arrives (readline loads only for `-`). */
-async function* stdinLines(): AsyncGenerator<string[]> {
-  const { createInterface } = await import("node:readline");
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) yield [line];
-}
-
 /** A file's lines in batches, after making sure it is a file napkin can open: anything else is a one-line error. */
 function readableFileLines(file: string): AsyncIterable<string[]> {
   const cannotRead = (why: string) => new NapkinError("io", `cannot read '${file}': ${why}`);
-  let isDirectory = false;
+  let stats: Stats;
   try {
-    isDirectory = statSync(file).isDirectory();
+    stats = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw cannotRead(code === "ENOENT" ? "no such file" : (error as Error).message);
   }
-  if (isDirectory) throw cannotRead("is a directory, not a file");
+  if (stats.isDirectory()) throw cannotRead("is a directory, not a file");
   return {
     async *[Symbol.asyncIterator]() {
       try {
-        yield* fileLines(file);
+        // A FIFO or a device may make a read wait: a stream waits without blocking, so a signal still ends the run.
+        yield* stats.isFile() ? fileLines(file) : streamLines(createReadStream(file));
       } catch (error) {
         // Only reading throws in here (permission denied, an I/O error): the checker's errors arise outside.
         throw cannotRead((error as Error).message);

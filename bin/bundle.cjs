@@ -1,6 +1,6 @@
 "use strict";
-// Loads napkin's bundle (dist/napkin.cjs, built by scripts/build.mjs) through V8's code cache (dist/napkin.cache):
-// with it V8 skips parsing and compiling every function the cache holds, which was a third of a cold start.
+// Loads napkin's bundle (dist/napkin.cjs, built by scripts/build.mjs) through V8's code cache: with it, V8
+// skips parsing and compiling every function the cache holds, which was a third of a cold start.
 const fs = require("node:fs");
 const { createRequire } = require("node:module");
 const path = require("node:path");
@@ -8,9 +8,8 @@ const vm = require("node:vm");
 
 const dist = path.join(__dirname, "..", "dist");
 const bundleFile = path.join(dist, "napkin.cjs");
-const cacheFile = path.join(dist, "napkin.cache");
 
-/** A file's bytes, or undefined when it cannot be read. */
+/** A file's contents, or undefined when it cannot be read. */
 function readIfPresent(file, encoding) {
   try {
     return fs.readFileSync(file, encoding);
@@ -19,18 +18,41 @@ function readIfPresent(file, encoding) {
   }
 }
 
+/** A short FNV-1a hash of a text, for file names. */
+function shortHash(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * The code cache's file for this bundle under this Node: V8 accepts a cache only from the same V8 and flags,
+ * and checks the bundle only by its length, so the name carries the build's id (the last line of the bundle)
+ * and a hash of the Node version and flags. A run with other flags makes a cache of its own beside the trained one.
+ */
+function cacheFileFor(source) {
+  const build = /\/\/ napkin build (\w+)\n$/.exec(source.slice(-64))?.[1] ?? "unknown";
+  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
+  return path.join(dist, `napkin-${build}-${shortHash(runtime)}.cache`);
+}
+
 /**
  * Compiles and runs the bundle as Node runs a CommonJS module, handing V8 the cache when there is one.
- * Returns the bundle's exports, what V8 made of the cache ("accepted"; "rejected": made by another Node or
- * for another bundle; "missing") and saveCache(), which writes out everything V8 has compiled so far.
- * Returns undefined when napkin has not been built.
+ * Returns the bundle's exports, what V8 made of the cache ("accepted"; "rejected"; "missing"; "unused" when
+ * source maps are on: Node maps stack traces only for modules it loads itself) and saveCache(), which writes
+ * out everything V8 has compiled so far if dist/ is writable. Returns undefined when napkin has not been built.
  */
 function loadBundle({ useCache = true } = {}) {
-  // The build writes the bundle in ASCII (see asciiOnly in scripts/build.mjs): latin1 reads it fastest.
+  if (process.sourceMapsEnabled) {
+    if (!fs.existsSync(bundleFile)) return undefined;
+    return { exports: require(bundleFile), cacheStatus: "unused", saveCache() {} };
+  }
+  // The build writes the bundle in ASCII (scripts/ascii.mjs): latin1 reads it fastest.
   const source = readIfPresent(bundleFile, "latin1");
   if (source === undefined) return undefined;
+  const cacheFile = cacheFileFor(source);
   const cachedData = useCache ? readIfPresent(cacheFile) : undefined;
-  // The wrapper sits on a line of its own (lineOffset -1) so the bundle's lines and source map stay true.
+  // The wrapper sits on a line of its own (lineOffset -1) so the bundle's line numbers stay true.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
   const script = new vm.Script(wrapped, { filename: bundleFile, lineOffset: -1, cachedData });
   const module = { exports: {} };
@@ -39,6 +61,11 @@ function loadBundle({ useCache = true } = {}) {
     exports: module.exports,
     cacheStatus: cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted",
     saveCache() {
+      try {
+        fs.accessSync(dist, fs.constants.W_OK);
+      } catch {
+        return; // A read-only install runs without the cache: slower to start, same answers.
+      }
       // Written beside and renamed into place, so a reader never sees half a cache.
       const partial = `${cacheFile}.${process.pid}.tmp`;
       try {

@@ -1,4 +1,4 @@
-// Builds napkin into dist/: one CommonJS bundle (napkin.cjs), then V8's code cache for it (napkin.cache),
+// Builds napkin into dist/: one CommonJS bundle (napkin.cjs), then V8's code cache for it (napkin-<build>-<node>.cache),
 // trained by scripts/train-code-cache.mjs. bin/napkin runs the bundle from the cache (see bin/bundle.cjs).
 //
 // Why this shape: a cold start spent a third of its time parsing and compiling napkin's code. V8 can cache
@@ -6,10 +6,12 @@
 // means start-up does no module resolution. Everything is bundled statically: a module reached through a
 // dynamic import() is wrapped by esbuild and no longer tree-shaken (mathjs alone would triple in size).
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
+import { toAscii } from "./ascii.mjs";
 
 /**
  * commander requires child_process at load, for external subcommands napkin never uses; loading it costs
@@ -70,15 +72,6 @@ const prebuiltReference = (json) => ({
 const builtInReferenceJson = await readBuiltInReference();
 rmSync("dist", { recursive: true, force: true });
 
-/**
- * The bundle with every non-ASCII character written as a \\u escape. esbuild escapes strings but not regular
- * expressions (napkin's hold ≈, →, ã, ó …), and one such character makes V8 store the whole 300 KB source
- * two bytes per character and decode it as UTF-8: the escaped bundle reads as latin1, in half the memory.
- * `\\uXXXX` means the same character in strings, templates, identifiers and regular expressions (a
- * surrogate pair of escapes is one code point under the `u` flag), so the code is unchanged.
- */
-const asciiOnly = (code) => code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-
 const { outputFiles } = await build({
   entryPoints: ["src/cli/main.ts"],
   outfile: "dist/napkin.cjs",
@@ -91,6 +84,7 @@ const { outputFiles } = await build({
   supported: { "dynamic-import": false },
   // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
   define: { "import.meta.dirname": "__dirname" },
+  // `NAPKIN_UNMINIFIED=1 npm run build` keeps function names, for reading a --cpu-prof profile.
   minify: process.env.NAPKIN_UNMINIFIED !== "1",
   sourcemap: "linked",
   legalComments: "none",
@@ -98,8 +92,14 @@ const { outputFiles } = await build({
   plugins: [lazyChildProcess, noColorDetection, prebuiltReference(builtInReferenceJson)],
   write: false,
 });
+const output = (extension) => outputFiles.find((file) => file.path.endsWith(extension)).text;
+const { code, map } = toAscii(output(".cjs"), JSON.parse(output(".cjs.map")));
+// The build's id, after the code: bin/bundle.cjs names the code cache after it, so a cache made for another
+// build is never used, even one the same length (V8 itself checks only the length).
+const buildId = createHash("sha256").update(code).digest("hex").slice(0, 16);
 mkdirSync("dist");
-for (const file of outputFiles) writeFileSync(file.path, file.path.endsWith(".cjs") ? asciiOnly(file.text) : file.contents);
+writeFileSync("dist/napkin.cjs", `${code}// napkin build ${buildId}\n`);
+writeFileSync("dist/napkin.cjs.map", JSON.stringify(map));
 
 // The workload's own output (findings, summaries) is noise here; it is shown only when training fails.
 const training = spawnSync(process.execPath, ["scripts/train-code-cache.mjs"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });

@@ -18,6 +18,38 @@ function readIfPresent(file, encoding) {
   }
 }
 
+const header = "(function (exports, require, module, __filename, __dirname) {\n";
+const footer = "\n})";
+
+/**
+ * The bundle inside a CommonJS function wrapper, as one string: the file is read straight between the
+ * wrapper's bytes, so the 300 KB source exists once (joining strings would make a second copy, and two
+ * young 300 KB strings bring the first garbage collection forward). The build writes the bundle in ASCII
+ * (scripts/ascii.mjs), so latin1 decodes it, fastest. The wrapper's line is line 0 (lineOffset -1).
+ */
+function readWrapped(file) {
+  let fd;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(header.length + size + footer.length);
+    bytes.write(header, 0, "latin1");
+    for (let read = 0; read < size; ) {
+      const got = fs.readSync(fd, bytes, header.length + read, size - read, read);
+      if (got === 0) throw new Error(`napkin: ${file} shrank while it was read; run napkin again`);
+      read += got;
+    }
+    bytes.write(footer, header.length + size, "latin1");
+    return bytes.toString("latin1");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A short FNV-1a hash of a text, for file names. */
 function shortHash(text) {
   let hash = 0x811c9dc5;
@@ -30,8 +62,8 @@ function shortHash(text) {
  * and checks the bundle only by its length, so the name carries the build's id (the last line of the bundle)
  * and a hash of the Node version and flags. A run with other flags makes a cache of its own beside the trained one.
  */
-function cacheFileFor(source) {
-  const build = /\/\/ napkin build (\w+)\n$/.exec(source.slice(-64))?.[1] ?? "unknown";
+function cacheFileFor(wrapped) {
+  const build = /\/\/ napkin build (\w+)\n\n\}\)$/.exec(wrapped.slice(-64))?.[1] ?? "unknown";
   const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
   return path.join(dist, `napkin-${build}-${shortHash(runtime)}.cache`);
 }
@@ -47,13 +79,10 @@ function loadBundle({ useCache = true } = {}) {
     if (!fs.existsSync(bundleFile)) return undefined;
     return { exports: require(bundleFile), cacheStatus: "unused", saveCache() {} };
   }
-  // The build writes the bundle in ASCII (scripts/ascii.mjs): latin1 reads it fastest.
-  const source = readIfPresent(bundleFile, "latin1");
-  if (source === undefined) return undefined;
-  const cacheFile = cacheFileFor(source);
+  const wrapped = readWrapped(bundleFile);
+  if (wrapped === undefined) return undefined;
+  const cacheFile = cacheFileFor(wrapped);
   const cachedData = useCache ? readIfPresent(cacheFile) : undefined;
-  // The wrapper sits on a line of its own (lineOffset -1) so the bundle's line numbers stay true.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
   const script = new vm.Script(wrapped, { filename: bundleFile, lineOffset: -1, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dist);

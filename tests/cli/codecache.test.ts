@@ -56,6 +56,14 @@ describe("the code cache", () => {
     expect(run(folder, "--version").stdout.trim()).toBe(version.replace(/\d/g, "9"));
   });
 
+  test("a damaged bundle is one line on stderr and exit 2, not a stack", () => {
+    const folder = copyOfBuild();
+    writeFileSync(join(folder, "dist", "napkin.cjs"), "this is not JavaScript (\n");
+    const result = run(folder, "--version");
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: cannot load dist\/napkin\.cjs: /)]);
+  });
+
   test("without a build, one line says how to build and the exit code is 2", () => {
     const folder = copyOfBuild();
     rmSync(join(folder, "dist"), { recursive: true });

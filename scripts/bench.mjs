@@ -1,4 +1,6 @@
 // Measures the performance targets of issue 6 with repeated cold runs and exits 1 when one is missed.
+// Start-up ratios pair each run with a `node -e 0` run just before it, so drift in the machine's speed
+// moves both sides of a ratio alike.
 // Usage: npm run bench [-- --runs N] [-- --only NAME]   (NAME matches table rows by substring)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -47,16 +49,24 @@ function summarize(times) {
   return { median, min: sorted[0], max: sorted.at(-1) };
 }
 
-/** Times `node <args>` after warm-ups; returns stats, or { skipped } when the command does not exist. */
-function timeNode(args, { runs, warmups = warmupRuns, okCodes = [0] }) {
+/**
+ * Times `node <args>` after warm-ups; returns stats, or { skipped } when the command does not exist.
+ * With `baseline`, each run is paired with a run of `node -e 0` just before it, and the stats carry the
+ * baseline's own: a ratio then compares runs made under the same load, however the machine drifts.
+ */
+function timeNode(args, { runs, warmups = warmupRuns, okCodes = [0], baseline = false }) {
   const times = [];
+  const baselineTimes = [];
   for (let i = 0; i < warmups + runs; i++) {
+    const bare = baseline ? runOnce(["-e", "0"]) : undefined;
     const run = runOnce(args);
     if (isUnknownCommand(run)) return { skipped: "command not implemented" };
     if (!okCodes.includes(run.status)) throw new CommandFailedError(args.slice(1), run);
-    if (i >= warmups) times.push(run.ms);
+    if (i < warmups) continue;
+    times.push(run.ms);
+    if (bare) baselineTimes.push(bare.ms);
   }
-  return summarize(times);
+  return { ...summarize(times), baseline: baseline ? summarize(baselineTimes) : undefined };
 }
 
 const napkinTimes = new Map();
@@ -130,15 +140,15 @@ function skippedRow(name, reason, target) {
 
 /** A table row for a timed measurement, judged by `passed`. */
 function timedRow(name, stats, value, target, passed) {
-  return { name, ...stats, value, target, verdict: passed ? "ok" : "MISS" };
+  return { name, ...stats, baseline: stats.baseline?.median, value, target, verdict: passed ? "ok" : "MISS" };
 }
 
 /** Rows for the quick commands: median as a ratio to bare node. */
 function benchStartup(name, args, context, okCodes = [0]) {
   const target = `≤ ${targets.startupRatio}×`;
-  const stats = timeNapkin(args, { runs: context.runs, okCodes });
+  const stats = timeNapkin(args, { runs: context.runs, okCodes, baseline: true });
   if (stats.skipped) return [skippedRow(name, stats.skipped, target)];
-  const ratio = stats.median / context.nodeStats.median;
+  const ratio = stats.median / stats.baseline.median;
   return [timedRow(name, stats, `${ratio.toFixed(2)}×`, target, ratio <= targets.startupRatio)];
 }
 
@@ -192,10 +202,10 @@ const benchmarks = [
 
 /** Prints rows as an aligned, pipe-separated table. */
 function printTable(rows) {
-  const header = ["name", "median ms", "min", "max", "ratio / value", "target", "result"];
-  const cells = rows.map((row) => [row.name, formatMs(row.median), formatMs(row.min), formatMs(row.max), row.value, row.target, row.verdict]);
+  const header = ["name", "median ms", "min", "max", "node -e 0", "ratio / value", "target", "result"];
+  const cells = rows.map((row) => [row.name, formatMs(row.median), formatMs(row.min), formatMs(row.max), formatMs(row.baseline), row.value, row.target, row.verdict]);
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
-  const format = (line) => line.map((cell, i) => (i >= 1 && i <= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(" | ").trimEnd();
+  const format = (line) => line.map((cell, i) => (i >= 1 && i <= 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(" | ").trimEnd();
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("-|-"));
   for (const line of cells) console.log(format(line));
@@ -219,9 +229,8 @@ function main() {
   console.log(`napkin bench: ${runs} cold runs after ${warmupRuns} warm-ups\nmachine: ${describeMachine()}\n`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "napkin-bench-"));
   try {
-    const nodeStats = timeNode(["-e", "0"], { runs });
-    const context = { runs, nodeStats, workDir, notesFile: findStudyNotes() };
-    const rows = [{ name: "node -e 0", ...nodeStats, value: "1.00×", target: "", verdict: "baseline" }];
+    const context = { runs, workDir, notesFile: findStudyNotes() };
+    const rows = [];
     for (const bench of selected) {
       try {
         rows.push(...bench.run(context));

@@ -21,8 +21,8 @@ const scale = `(?:\\s*(?:k|K|M|m|B|bn|mil|mi|thousand|million|milhões|milhão)(
 /** A number or range with an optional scale (`50-100k`, `400`, `~1M`, `500K–1M`); units after it are ignored. */
 const claimedNumber = new RegExp(`(?<![${letter}\\d_.,])\\d[\\d.,_]*${scale}(?:\\s*[-–]\\s*\\d[\\d.,_]*${scale})?`);
 
-/** Words that make a line about a load, a shortfall or several nodes, not one node's capacity. */
-const notOneNodeCapacity = /\b(can'?t|cannot|won'?t|doesn'?t|not|never|n[aã]o|nunca|need|needs|needed|precisa|precisamos|precisaria|require[sd]?|exige|peak|pico|shards?|sharding|nodes|n[oó]s|replicas|r[eé]plicas|instances|inst[aâ]ncias|brokers|servers|servidores|machines|m[aá]quinas)\b/i;
+/** Words that make a line about a load, a shortfall or several nodes, not one node's capacity (in lower-cased text). */
+const notOneNodeCapacity = /\b(can'?t|cannot|won'?t|doesn'?t|not|never|n[aã]o|nunca|need|needs|needed|precisa|precisamos|precisaria|require[sd]?|exige|peak|pico|shards?|sharding|nodes|n[oó]s|replicas|r[eé]plicas|instances|inst[aâ]ncias|brokers|servers|servidores|machines|m[aá]quinas)\b/;
 
 /** The clause of a line around a position: between commas, semicolons, sentence ends and dashes. */
 function clauseAround(line: string, index: number): string {
@@ -39,7 +39,8 @@ function clauseAround(line: string, index: number): string {
   return line.slice(start, end);
 }
 
-const wordPattern = (words: string[]) => new RegExp(`(?<![${letter}_])(${words.map(escape).join("|")})(?![${letter}\\d_])`, "i");
+/** Any of these words, whole, in lower-cased text: no `i` flag, which makes V8 compile case variants of every letter range. */
+const wordPattern = (words: string[]) => new RegExp(`(?<![${letter}_])(${words.map((word) => escape(word.toLowerCase())).join("|")})(?![${letter}\\d_])`);
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Prepared matchers for the figures a line can name (those with `match` words in the reference data). */
@@ -62,14 +63,15 @@ export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
 export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
   const lower = line.toLowerCase();
   if (!matchers.componentWords.some((word) => lower.includes(word))) return undefined;
-  const candidates = matchers.figures.filter((m) => m.component.test(line) && m.operation.test(line));
+  const candidates = matchers.figures.filter((m) => m.component.test(lower) && m.operation.test(lower));
   if (candidates.length === 0) return undefined;
   const number = claimedNumber.exec(line);
   if (!number) return undefined;
   const after = line.slice(number.index + number[0].length);
+  const [afterLower, beforeLower] = [after.toLowerCase(), line.slice(0, number.index).toLowerCase()];
   // The operation named nearest the number decides the figure (Postgres "reads" vs "inserts").
   const scored = candidates
-    .map((m) => ({ m, at: after.search(m.operation), before: line.slice(0, number.index).search(m.operation) }))
+    .map((m) => ({ m, at: afterLower.search(m.operation), before: beforeLower.search(m.operation) }))
     .map(({ m, at, before }) => ({ m, distance: at >= 0 ? at : before >= 0 ? number.index - before + 1000 : Infinity }))
     .sort((a, b) => a.distance - b.distance);
   const { figure } = scored[0].m;
@@ -79,13 +81,13 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
   } catch {
     return undefined;
   }
-  const perSecond = /\/\s*(min|minute|minuto)s?\b|per\s+minute|por\s+minuto/i.test(after.slice(0, 30)) ? 1 / 60 : 1;
+  const perSecond = /\/\s*(min|minute|minuto)s?\b|per\s+minute|por\s+minuto/.test(afterLower.slice(0, 30)) ? 1 / 60 : 1;
   claimed = { low: claimed.low * perSecond, high: claimed.high * perSecond, dim: { t: -1, d: 0 } };
   const range = figure.quantity;
   // Only a claim about what one node can do over-claims: "can't handle 200K", "we need 500K at peak, so
   // 2-5 nodes" and "a cluster handles 1M with 5 nodes" state loads or fleets, and are right.
-  const clause = clauseAround(line, number.index);
-  const aboutOneNode = !notOneNodeCapacity.test(clause) && (figure.per === "cluster" || !/\bcluster\b/i.test(clause));
+  const clause = clauseAround(line, number.index).toLowerCase();
+  const aboutOneNode = !notOneNodeCapacity.test(clause) && (figure.per === "cluster" || !/\bcluster\b/.test(clause));
   const overClaim = aboutOneNode && !figure.openEnded && claimed.high > range.high * (1 + tolerance);
   const table = `${formatNapkin(range.low)}${figure.openEnded ? "+" : `–${formatNapkin(range.high)}`}/s (${figure.name}${figure.per ? `, per ${figure.per}` : ""})`;
   return { figure, claimed, claimedText: number[0].trim(), overClaim, table };

@@ -136,7 +136,7 @@ function tryReading(claim: ClaimText, leftText: string, leftParsed: Parsed, righ
     closestTo(stated, candidates)!;
   const involves = {
     // Day and month causes need days or months in the line, or a literal that converts to them.
-    time: /\b(day|days|dia|dias|month|months|m[eê]s|meses|year|years|ano|anos)\b/i.test(claim.context) || literals.some((l) => conversionLiterals.some((c) => c.kind === "time" && c.value === l.value)),
+    time: /\b(day|days|dia|dias|month|months|m[eê]s|meses|year|years|ano|anos)\b/.test(claim.context.toLowerCase()) || literals.some((l) => conversionLiterals.some((c) => c.kind === "time" && c.value === l.value)),
     bytes: value.dim.d !== 0,
   };
   const result = compare(chosen.value, stated, unit.factor, { ...context, tolerance: options.tolerance, involves });

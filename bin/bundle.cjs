@@ -58,48 +58,55 @@ function shortHash(text) {
 }
 
 /**
- * The code cache's file for this bundle under this Node: V8 accepts a cache only from the same V8 and flags,
- * and checks the bundle only by its length, so the name carries the build's id (the last line of the bundle)
- * and a hash of the Node version and flags. A run with other flags makes a cache of its own beside the trained one.
+ * The code cache's file for this bundle under this Node, for a command or (without one) the general cache.
+ * V8 accepts a cache only from the same V8 and flags, and checks the bundle only by its length, so the name
+ * carries the build's id (the last line of the bundle) and a hash of the Node version and flags. A run with
+ * other flags makes a cache of its own beside the trained ones.
  */
-function cacheFileFor(wrapped) {
+function cacheFileFor(wrapped, command) {
   const build = /\/\/ napkin build (\w+)\n\n\}\)$/.exec(wrapped.slice(-64))?.[1] ?? "unknown";
   const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
-  return path.join(dist, `napkin-${build}-${shortHash(runtime)}.cache`);
+  return path.join(dist, `napkin-${build}-${shortHash(runtime)}${command ? `-${command}` : ""}.cache`);
 }
 
 /**
- * Compiles and runs the bundle as Node runs a CommonJS module, handing V8 the cache when there is one.
+ * Compiles and runs the bundle as Node runs a CommonJS module, handing V8 the cache when there is one: the
+ * command's (the word after `napkin`), else the general one.
  * Returns the bundle's exports, what V8 made of the cache ("accepted"; "rejected"; "missing"; "unused" when
  * source maps are on: Node maps stack traces only for modules it loads itself) and saveCache(), which writes
  * out everything V8 has compiled so far if dist/ is writable. Returns undefined when napkin has not been built.
  */
-function loadBundle({ useCache = true } = {}) {
+function loadBundle({ useCache = true, command } = {}) {
   if (process.sourceMapsEnabled) {
     if (!fs.existsSync(bundleFile)) return undefined;
     return { exports: require(bundleFile), cacheStatus: "unused", saveCache() {} };
   }
   const wrapped = readWrapped(bundleFile);
   if (wrapped === undefined) return undefined;
-  const cacheFile = cacheFileFor(wrapped);
-  const cachedData = useCache ? readIfPresent(cacheFile) : undefined;
+  // The command's own cache (the build trains one per command), else the general one.
+  const commandCache = /^[a-z]+$/.test(command ?? "") ? cacheFileFor(wrapped, command) : undefined;
+  const commandCacheData = useCache && commandCache ? readIfPresent(commandCache) : undefined;
+  const cacheFile = commandCacheData ? commandCache : cacheFileFor(wrapped);
+  const cachedData = commandCacheData ?? (useCache ? readIfPresent(cacheFile) : undefined);
   const script = new vm.Script(wrapped, { filename: bundleFile, lineOffset: -1, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dist);
   return {
     exports: module.exports,
     cacheStatus: cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted",
-    saveCache() {
+    /** Writes the cache this run used (or, given a command, that command's cache). */
+    saveCache(forCommand) {
       try {
         fs.accessSync(dist, fs.constants.W_OK);
       } catch {
         return; // A read-only install runs without the cache: slower to start, same answers.
       }
+      const target = forCommand ? cacheFileFor(wrapped, forCommand) : cacheFile;
       // Written beside and renamed into place, so a reader never sees half a cache.
-      const partial = `${cacheFile}.${process.pid}.tmp`;
+      const partial = `${target}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(partial, script.createCachedData());
-        fs.renameSync(partial, cacheFile);
+        fs.renameSync(partial, target);
       } finally {
         fs.rmSync(partial, { force: true });
       }

@@ -5,7 +5,7 @@
 // compiled code only for scripts, not ES modules, on Node 20; hence CommonJS, and one file, which also
 // means start-up does no module resolution. Everything is bundled statically: a module reached through a
 // dynamic import() is wrapped by esbuild and no longer tree-shaken (mathjs alone would triple in size).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -101,9 +101,18 @@ mkdirSync("dist");
 writeFileSync("dist/napkin.cjs", `${code}// napkin build ${buildId}\n`);
 writeFileSync("dist/napkin.cjs.map", JSON.stringify(map));
 
-// The workload's own output (findings, summaries) is noise here; it is shown only when training fails.
-const training = spawnSync(process.execPath, ["scripts/train-code-cache.mjs"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-if (training.status !== 0) {
-  console.error(`${training.stderr}build: training the code cache failed (exit ${training.status ?? training.signal})`);
-  process.exit(1);
+// One code cache per command, so a run deserialises only what its command compiles (a third less for check,
+// and ~6 ms faster), and a general one for everything else (--version, help, options before the command).
+// Each is trained in a process of its own; the workloads' output (findings, summaries) is shown only on failure.
+const { workloads } = await import("./train-code-cache.mjs");
+const trainings = [undefined, ...Object.keys(workloads)].map((command) => {
+  const child = spawn(process.execPath, ["scripts/train-code-cache.mjs", ...(command ? [command] : [])], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ command, code, signal, stderr })));
+});
+for (const { command, code, signal, stderr } of await Promise.all(trainings)) {
+  if (code === 0) continue;
+  console.error(`${stderr}build: training the ${command ?? "general"} code cache failed (exit ${code ?? signal})`);
+  process.exitCode = 1;
 }

@@ -8,11 +8,11 @@ import { root } from "../helpers.js";
 const scratch = mkdtempSync(join(tmpdir(), "napkin-build-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** What bin/bundle.cjs makes of the code cache in a folder, loaded in a fresh node (loading runs no command). */
-function cacheStatus(folder: string): string {
+/** What bin/bundle.cjs makes of a folder's code cache for a command (or the general one), in a fresh node (loading runs no command). */
+function cacheStatus(folder: string, command?: string): string {
   const probe = join(scratch, "probe.cjs");
-  writeFileSync(probe, "process.stdout.write(require(process.argv[2]).loadBundle().cacheStatus);\n");
-  return spawnSync(process.execPath, [probe, join(folder, "bin", "bundle.cjs")], { encoding: "utf8" }).stdout;
+  writeFileSync(probe, "process.stdout.write(require(process.argv[2]).loadBundle({ command: process.argv[3] }).cacheStatus);\n");
+  return spawnSync(process.execPath, [probe, join(folder, "bin", "bundle.cjs"), ...(command ? [command] : [])], { encoding: "utf8" }).stdout;
 }
 
 let copies = 0;
@@ -28,16 +28,18 @@ const run = (folder: string, ...args: string[]) => spawnSync(process.execPath, [
 const version: string = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 
 describe("the code cache", () => {
-  test("the build's cache is accepted by this node", () => expect(cacheStatus(root)).toBe("accepted"));
+  test.each(["general", "calc", "check", "estimate", "ref", "exercises", "solve", "grade", "batch"])("the build's %s cache is accepted by this node", (command) =>
+    expect(cacheStatus(root, command === "general" ? undefined : command)).toBe("accepted"));
+  test("a command without a cache of its own (drill, help) uses the general one", () => expect(cacheStatus(root, "drill")).toBe("accepted"));
 
   test("a damaged cache is refused, the answer is unchanged, and the next run has a good cache again", () => {
     const folder = copyOfBuild();
     for (const cache of caches(folder)) writeFileSync(join(folder, "dist", cache), "not a V8 code cache");
-    expect(cacheStatus(folder)).toBe("rejected");
+    expect(cacheStatus(folder, "calc")).toBe("rejected");
     const result = run(folder, "calc", "200K / 3");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^66,667 /);
-    expect(cacheStatus(folder)).toBe("accepted");
+    expect(cacheStatus(folder, "calc")).toBe("accepted");
   });
 
   test("a missing cache is made by the first run", () => {

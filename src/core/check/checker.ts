@@ -50,6 +50,10 @@ interface WrongResult {
   correct: number;
 }
 
+// Module constants, not literals in checkLine: a regex literal makes a new RegExp object on every call.
+const digit = /\d/;
+const heading = /^\s*#/;
+
 /** How far (in lines) a wrong result can propagate: a worked answer's chain, not the whole file. */
 const propagationWindow = 12;
 
@@ -78,8 +82,8 @@ export class NotesChecker {
       this.fence = this.fence === "none" ? (fenceSkipsCode(text) ? "code" : "math") : "none";
       return [];
     }
-    if (this.fence === "code" || !/\d/.test(text)) return [];
-    if (/^\s*#/.test(text)) this.wrongResults = [];
+    if (this.fence === "code" || !digit.test(text)) return [];
+    if (heading.test(text)) this.wrongResults = [];
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
     const findings: Finding[] = [];
     for (const claim of findClaims(text)) {

@@ -19,18 +19,33 @@ export function fenceSkipsCode(fenceLine: string): boolean {
   return fenceLanguagesToSkip.test(fenceLine.trim().replace(/^(```+|~~~+)/, "").trim());
 }
 
-export const isFence = (line: string): boolean => /^\s*(```|~~~)/.test(line);
+// The patterns below run on every line: module constants, since a regex literal in a function body makes
+// a new RegExp object each time it runs.
+const fence = /^\s*(```|~~~)/;
+const separatorChar = /[=≈→|>~]/;
+const digit = /\d/;
+const tableRow = /^\s*\|/;
+const outerPipes = /^\||\|$/g;
+const statedValueStart = /^[~≈]?\s*\d/;
+const cellOperator = /\s[×*·/÷+x]\s|\d\s*[×*·/÷+]\s*\d/;
+const listOrHeadingMarker = /^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/;
+const strongOrCode = /\*\*|__|`/g;
+const emphasisMarker = /(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g;
+const whitespaceRun = /\s+/g;
+const stated = /^[~≈]?\s*\(?[\d.]/;
+
+export const isFence = (line: string): boolean => fence.test(line);
 
 /** The claims a line of notes makes; none for code, IDs, dates and prose without a separator. */
 export function findClaims(line: string): ClaimText[] {
   // Most lines have no separator at all: skip them before any work.
-  if (!/[=≈→|>~]/.test(line) || !/\d/.test(line) || codeLine.test(line)) return [];
+  if (!separatorChar.test(line) || !digit.test(line) || codeLine.test(line)) return [];
   const claims: ClaimText[] = [];
-  if (/^\s*\|/.test(line)) {
-    const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(undecorate);
+  if (tableRow.test(line)) {
+    const cells = line.trim().replace(outerPipes, "").split("|").map(undecorate);
     for (let i = 0; i + 1 < cells.length; i++) {
       // `| 1M rows × 1KB | 1 GB |`: an expression cell followed by its value cell.
-      if (isExpressionCell(cells[i]) && /^[~≈]?\s*\d/.test(cells[i + 1])) {
+      if (isExpressionCell(cells[i]) && statedValueStart.test(cells[i + 1])) {
         claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | ") });
       }
     }
@@ -42,17 +57,17 @@ export function findClaims(line: string): ClaimText[] {
 
 /** A table cell that computes: a digit, then an operator, then a digit (`1M rows × 1KB`). */
 function isExpressionCell(cell: string): boolean {
-  const operator = /\s[×*·/÷+x]\s|\d\s*[×*·/÷+]\s*\d/.exec(cell);
-  return operator !== null && /\d/.test(cell.slice(0, operator.index + 1)) && /\d/.test(cell.slice(operator.index + 1));
+  const operator = cellOperator.exec(cell);
+  return operator !== null && digit.test(cell.slice(0, operator.index + 1)) && digit.test(cell.slice(operator.index + 1));
 }
 
 /** Markdown decoration off: emphasis, code ticks, list and quote markers, headings. */
 export function undecorate(text: string): string {
   return text
-    .replace(/^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/, "")
-    .replace(/\*\*|__|`/g, " ")
-    .replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g, "$1")
-    .replace(/\s+/g, " ")
+    .replace(listOrHeadingMarker, "")
+    .replace(strongOrCode, " ")
+    .replace(emphasisMarker, "$1")
+    .replace(whitespaceRun, " ")
     .trim();
 }
 
@@ -76,7 +91,7 @@ function separatedClaims(text: string): ClaimText[] {
   parts.push(text.slice(last).trim());
   const claims: ClaimText[] = [];
   for (let i = 0; i < separators.length; i++) {
-    if (/\d/.test(parts[i]) && /^[~≈]?\s*\(?[\d.]/.test(parts[i + 1])) {
+    if (digit.test(parts[i]) && stated.test(parts[i + 1])) {
       claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text });
     }
   }

@@ -9,11 +9,15 @@ const superscripts: Record<string, string> = {
   "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
 };
 
-// Each pattern is anchored with the sticky flag and has no nested quantifiers: linear time.
+// Each pattern is anchored with the sticky flag and has no nested quantifiers: linear time. Patterns are
+// module constants: a regex literal in a function body makes a new RegExp object each time it runs, and
+// these run for every character napkin reads.
 const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
 const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
 const decimalCommaPattern = /,\d{1,2}(?![\d,.])/y;
+const whitespace = /\s/;
+const digitSeparators = /[,_]/g;
 const operators = ["**", "->", "→", "+", "-", "−", "–", "—", "*", "×", "·", "/", "÷", "^", "%", "(", ")", "~", "≈", ",", "=", "[", "]", "{", "}", ".", ":", ";", "'", '"', "<", ">", "!", "&", "|", "?", "@", "#", "$", "\\"];
 
 /** Splits napkin notation into numbers, words and operators. */
@@ -24,7 +28,7 @@ export function tokenize(input: string): Token[] {
   let spaceBefore = false;
   while (i < input.length) {
     const char = input[i];
-    if (/\s/.test(char)) {
+    if (whitespace.test(char)) {
       spaceBefore = true;
       i++;
       continue;
@@ -34,7 +38,7 @@ export function tokenize(input: string): Token[] {
     const number = numberPattern.exec(input);
     if (number) {
       let text = number[0];
-      let value = Number(text.replace(/[,_]/g, ""));
+      let value = Number(text.replace(digitSeparators, ""));
       i += text.length;
       // `6,7 MB/s`: a comma before one or two digits is a decimal comma (a thousands comma takes three).
       // Not inside brackets, where `max(1,2)` separates arguments.

@@ -47,6 +47,8 @@ const forbiddenNames = new Set(["import", "createUnit", "evaluate", "parse", "si
 
 /** Functions napkin offers inside expressions; evaluated by mathjs, loaded only when used. */
 export const mathFunctionNames = ["sqrt", "cbrt", "log", "log2", "log10", "ceil", "floor", "round", "min", "max"] as const;
+/** A word of two or more letters, read as a label in `check` (a module constant: this runs for every word). */
+const labelWord = /^\p{L}{2,}$/u;
 
 const conversionWords = new Set(["in", "to", "em", "para"]);
 
@@ -289,7 +291,7 @@ class Parser {
       } else if (t.type === "word") {
         if (conversionWords.has(t.text.toLowerCase()) || this.productOperator(t)) break;
         const word = this.lookup(t);
-        if (!word && this.options.labels && /^\p{L}{2,}$/u.test(t.text) && !forbiddenNames.has(t.text)) {
+        if (!word && this.options.labels && labelWord.test(t.text) && !forbiddenNames.has(t.text)) {
           this.i++;
           applied = true;
           continue;

@@ -11,12 +11,13 @@ export interface ClaimText {
   context: string;
 }
 
-const fenceLanguagesToSkip = /^(sql|lua|python|py|js|javascript|ts|typescript|java|go|rust|bash|sh|shell|json|yaml|yml|ruby|c|cpp|kotlin|scala|http|graphql|proto)$/i;
+const fenceLanguagesToSkip = /^(sql|lua|python|py|js|javascript|ts|typescript|java|go|rust|bash|sh|shell|json|yaml|yml|ruby|c|cpp|kotlin|scala|http|graphql|proto)$/;
 const codeLine = /^\s*(SELECT|UPDATE|INSERT|DELETE|WHERE|VALUES|BEGIN|COMMIT|ROLLBACK|CREATE|ALTER|FROM|AND|OR|SET|local|return|if|elif|else|for|while|def|function|const|let|var|import|POST|GET|PUT|PATCH|DELETE|--|\/\/)\b/;
 
 /** Whether a fence line opens a block of code that holds no napkin math (```sql, ```lua, …). */
 export function fenceSkipsCode(fenceLine: string): boolean {
-  return fenceLanguagesToSkip.test(fenceLine.trim().replace(/^(```+|~~~+)/, "").trim());
+  // Lower-cased rather than an `i` flag, which V8 compiles into case variants of every alternative.
+  return fenceLanguagesToSkip.test(fenceLine.trim().replace(/^(```+|~~~+)/, "").trim().toLowerCase());
 }
 
 // The patterns below run on every line: module constants, since a regex literal in a function body makes

@@ -45,7 +45,7 @@ export interface Parsed {
 /** Names that must never run inside an expression (mathjs security guide). */
 const forbiddenNames = new Set(["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "reviver", "compile", "resolve", "config", "chain", "typed", "Function", "eval", "constructor", "__proto__", "prototype", "require", "process"]);
 
-/** Functions napkin offers inside expressions; evaluated by mathjs, loaded only when used. */
+/** Functions napkin offers inside expressions; evaluated by mathjs, whose instance is built on the first call. */
 export const mathFunctionNames = ["sqrt", "cbrt", "log", "log2", "log10", "ceil", "floor", "round", "min", "max"] as const;
 /** A word of two or more letters, read as a label in `check` (a module constant: this runs for every word). */
 const labelWord = /^\p{L}{2,}$/u;

@@ -7,7 +7,7 @@
 // dynamic import() is wrapped by esbuild and no longer tree-shaken (mathjs alone would triple in size).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
@@ -70,7 +70,6 @@ const prebuiltReference = (json) => ({
 });
 
 const builtInReferenceJson = await readBuiltInReference();
-rmSync("dist", { recursive: true, force: true });
 
 const { outputFiles } = await build({
   entryPoints: ["src/cli/main.ts"],
@@ -94,25 +93,42 @@ const { outputFiles } = await build({
 });
 const output = (extension) => outputFiles.find((file) => file.path.endsWith(extension)).text;
 const { code, map } = toAscii(output(".cjs"), JSON.parse(output(".cjs.map")));
-// The build's id, after the code: bin/bundle.cjs names the code cache after it, so a cache made for another
-// build is never used, even one the same length (V8 itself checks only the length).
-const buildId = createHash("sha256").update(code).digest("hex").slice(0, 16);
-mkdirSync("dist");
-writeFileSync("dist/napkin.cjs", `${code}// napkin build ${buildId}\n`);
-writeFileSync("dist/napkin.cjs.map", JSON.stringify(map));
 
 // One code cache per command, so a run deserialises only what its command compiles (a third less for check,
 // and ~6 ms faster), and a general one for everything else (--version, help, options before the command).
-// Each is trained in a process of its own; the workloads' output (findings, summaries) is shown only on failure.
 const { workloads } = await import("./train-code-cache.mjs");
-const trainings = [undefined, ...Object.keys(workloads)].map((command) => {
-  const child = spawn(process.execPath, ["scripts/train-code-cache.mjs", ...(command ? [command] : [])], { stdio: ["ignore", "ignore", "pipe"] });
+const trainedCommands = Object.keys(workloads);
+
+// The last line names the build (bin/bundle.cjs names the caches after it, so a cache made for another build
+// is never used, even one of the same length: V8 itself checks only the length) and the commands with a cache.
+const buildId = createHash("sha256").update(code).digest("hex").slice(0, 16);
+mkdirSync("dist", { recursive: true });
+// Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
+writeWhole("dist/napkin.cjs", `${code}// napkin build ${buildId} ${trainedCommands.join(",")}\n`);
+writeWhole("dist/napkin.cjs.map", JSON.stringify(map));
+
+// Each cache is trained in a process of its own, with the environment a plain `napkin` run has (NODE_OPTIONS
+// would change V8's flags, and so the cache's name); the workloads' output is shown only on failure.
+const { NODE_OPTIONS: _, ...environment } = process.env;
+const trainings = [undefined, ...trainedCommands].map((command) => {
+  const child = spawn(process.execPath, ["scripts/train-code-cache.mjs", ...(command ? [command] : [])], { stdio: ["ignore", "ignore", "pipe"], env: environment });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   return new Promise((resolve) => child.on("close", (code, signal) => resolve({ command, code, signal, stderr })));
 });
 for (const { command, code, signal, stderr } of await Promise.all(trainings)) {
   if (code === 0) continue;
-  console.error(`${stderr}build: training the ${command ?? "general"} code cache failed (exit ${code ?? signal})`);
+  console.error(`${stderr.trim().split("\n").at(-1)}\nbuild: training the ${command ?? "general"} code cache failed (exit ${code ?? signal})`);
   process.exitCode = 1;
+}
+
+// What earlier builds left (older bundles' caches, files of older layouts) goes.
+for (const file of readdirSync("dist")) {
+  if (file !== "napkin.cjs" && file !== "napkin.cjs.map" && !file.startsWith(`napkin-${buildId}-`)) rmSync(`dist/${file}`, { recursive: true, force: true });
+}
+
+/** Writes a file beside its place and renames it there. */
+function writeWhole(file, text) {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
 }

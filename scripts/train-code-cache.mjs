@@ -25,7 +25,7 @@ export const workloads = {
 async function train(command) {
   const runs = command ? workloads[command] : [["--version"], ["--help"], ...Object.values(workloads).flat()];
   if (!runs) throw new Error(`no training workload for '${command}'`);
-  const bundle = loadBundle({ useCache: false });
+  const bundle = loadBundle({ train: true });
   for (const args of runs) {
     const code = await bundle.exports.main([process.execPath, "napkin", ...args]);
     // 1 is "wrong answers found", which the workload means to find; 2 is a bad run.

@@ -42,11 +42,20 @@ describe("the code cache", () => {
     expect(cacheStatus(folder, "calc")).toBe("accepted");
   });
 
-  test("a missing cache is made by the first run", () => {
+  test("missing caches are made again by the first run of each: a command's own, and the general one", () => {
     const folder = copyOfBuild();
     for (const cache of caches(folder)) rmSync(join(folder, "dist", cache));
+    expect(run(folder, "calc", "2 * 3").stdout.trim()).toBe("6");
+    expect([cacheStatus(folder, "calc"), cacheStatus(folder)]).toEqual(["accepted", "missing"]);
     expect(run(folder, "--version").stdout.trim()).toBe(version);
     expect(cacheStatus(folder)).toBe("accepted");
+    expect(caches(folder)).toHaveLength(2);
+  });
+
+  test("a word that is no command (a typo, a path) makes no cache file of its own", () => {
+    const folder = copyOfBuild();
+    for (const word of ["clac", "../../x", "CALC"]) expect(run(folder, word).status).toBe(2);
+    expect(caches(folder).filter((name) => !/-4?[0-9a-f]{8}(-(calc|check|estimate|ref|exercises|solve|grade|batch))?\.cache$/.test(name))).toEqual([]);
   });
 
   test("a rebuilt bundle of the same length never runs the old build's cached code", () => {
@@ -58,9 +67,12 @@ describe("the code cache", () => {
     expect(run(folder, "--version").stdout.trim()).toBe(version.replace(/\d/g, "9"));
   });
 
-  test("a damaged bundle is one line on stderr and exit 2, not a stack", () => {
+  test.each([
+    ["not JavaScript", "this is not JavaScript (\n"],
+    ["empty", ""],
+  ])("a damaged bundle (%s) is one line on stderr and exit 2, not a stack", (_, content) => {
     const folder = copyOfBuild();
-    writeFileSync(join(folder, "dist", "napkin.cjs"), "this is not JavaScript (\n");
+    writeFileSync(join(folder, "dist", "napkin.cjs"), content);
     const result = run(folder, "--version");
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: cannot load dist\/napkin\.cjs: /)]);

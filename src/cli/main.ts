@@ -27,7 +27,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Runs the command line and sets the exit code. */
+/** Runs the command line and sets the exit code (2 if even reporting an error failed). */
 export function run(argv: string[]): void {
-  void main(argv).then((code) => (process.exitCode = code));
+  void main(argv).then(
+    (code) => (process.exitCode = code),
+    () => (process.exitCode = 2),
+  );
 }

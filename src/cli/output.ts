@@ -1,5 +1,6 @@
 import { fstatSync, statSync, writeSync } from "node:fs";
 import { Chalk, type ChalkInstance } from "chalk";
+import { NapkinError } from "../core/errors.js";
 
 /** Where a command writes, and how: one per run, passed down, never global. */
 export interface Output {
@@ -22,14 +23,25 @@ export function colorLevel(argv: readonly string[], env: NodeJS.ProcessEnv, isTT
   return env.COLORTERM === "truecolor" ? 3 : 2;
 }
 
-/** The process's output, coloured as the environment asks. */
+/**
+ * The process's output, coloured as the environment asks. When the reader of standard output has gone
+ * (`napkin check notes.md | head`), the rest of the output is dropped and the run ends as it would have,
+ * with its own exit code. A standard output that cannot be written (a full disk) is an error (exit 2);
+ * a standard error that cannot be written is nowhere to say so, and is dropped.
+ */
 export function processOutput(argv: readonly string[]): Output {
   const color = new Chalk({ level: colorLevel(argv, process.env, isTerminal(1)) });
-  return {
-    color,
-    out: (text) => writeFully(1, text.endsWith("\n") ? text : text + "\n"),
-    err: (text) => writeFully(2, text.endsWith("\n") ? text : text + "\n"),
+  const gone = { 1: false, 2: false };
+  const write = (fd: 1 | 2, text: string) => {
+    if (gone[fd]) return;
+    const failure = writeFully(fd, text.endsWith("\n") ? text : text + "\n");
+    if (failure?.code === "EPIPE" || (failure && fd === 2)) gone[fd] = true;
+    else if (failure) {
+      gone[1] = true;
+      throw new NapkinError("io", `cannot write to standard output: ${failure.message.split(",")[0]}`);
+    }
   };
+  return { color, out: (text) => write(1, text), err: (text) => write(2, text) };
 }
 
 /**
@@ -55,18 +67,17 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * Writes all of `text` to a file descriptor, synchronously, as Node writes to files, pipes and terminals
  * on Linux, without building process.stdout (its stream classes cost ~5 ms to load). A terminal or pipe
  * left non-blocking by another program may take only part, or nothing for now (EAGAIN): the rest is
- * retried after a millisecond. A reader that has gone (`napkin … | head`) ends napkin quietly.
+ * retried after a millisecond. Returns the error of a write that failed (EPIPE, ENOSPC …).
  */
-function writeFully(fd: number, text: string): void {
+function writeFully(fd: number, text: string): NodeJS.ErrnoException | undefined {
   const bytes = Buffer.from(text);
   for (let offset = 0; offset < bytes.length; ) {
     try {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") process.exit(process.exitCode ?? 0);
-      if (code !== "EAGAIN") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return error as NodeJS.ErrnoException;
       Atomics.wait(pause, 0, 0, 1);
     }
   }
+  return undefined;
 }

@@ -113,12 +113,21 @@ describe("nothing lost: --annotate -o", () => {
   });
 });
 
-describe("a reader that closes the pipe early", () => {
-  test("`napkin check … | head -1` ends quietly: exit 0, one line read, nothing on stderr", () => {
-    const many = file("many-wrong.md", "200K / 3 = 66\n".repeat(50_000));
+describe("output that cannot be written", () => {
+  test("`napkin check … | head -1`: the rest is dropped, stderr has just the summary, and the exit code is still check's (1)", () => {
+    const lines = 50_000;
+    const many = file("many-wrong.md", "200K / 3 = 66\n".repeat(lines));
     const script = `'${process.execPath}' '${napkinBin}' check '${many}' 2>'${join(dir, "epipe.err")}' | head -1; echo "status=\${PIPESTATUS[0]}"`;
     const run = spawnSync("bash", ["-c", script], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-    expect(run.stdout).toMatch(/^\S+many-wrong\.md:1: wrong: 200K \/ 3 = 66 .*\nstatus=0\n$/);
-    expect(readFileSync(join(dir, "epipe.err"), "utf8")).toBe("");
+    expect(run.stdout).toMatch(/^\S+many-wrong\.md:1: wrong: 200K \/ 3 = 66 .*\nstatus=1\n$/);
+    expect(readFileSync(join(dir, "epipe.err"), "utf8")).toBe(`${lines} claims checked: 0 ok, ${lines} wrong, 0 propagated, 0 reference mismatches\n`);
   });
+  const shell = (script: string) => spawnSync("bash", ["-c", script], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  test.skipIf(!existsSync("/dev/full"))("a full disk on stdout is one line on stderr and exit 2", () => {
+    const run = shell(`'${process.execPath}' '${napkinBin}' calc '1 + 1' > /dev/full`);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: error: cannot write to standard output: ENOSPC/)]);
+  });
+  test.skipIf(!existsSync("/dev/full"))("bad input with nowhere to report it still exits 2", () =>
+    expect(shell(`'${process.execPath}' '${napkinBin}' calc '5 secnds' 2> /dev/full`).status).toBe(2));
 });

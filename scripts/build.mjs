@@ -118,7 +118,8 @@ const trainings = [undefined, ...trainedCommands].map((command) => {
 });
 for (const { command, code, signal, stderr } of await Promise.all(trainings)) {
   if (code === 0) continue;
-  console.error(`${stderr.trim().split("\n").at(-1)}\nbuild: training the ${command ?? "general"} code cache failed (exit ${code ?? signal})`);
+  // The trainer's last line says why; the lines before it are the workload's own output.
+  console.error(`build: training the ${command ?? "general"} code cache failed (exit ${code ?? signal}): ${stderr.trim().split("\n").at(-1)}`);
   process.exitCode = 1;
 }
 

@@ -35,4 +35,11 @@ async function train(command) {
 }
 
 // Run as a script (scripts/build.mjs also imports this file, for the workloads' names).
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await train(process.argv[2]);
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await train(process.argv[2]);
+  } catch (error) {
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}

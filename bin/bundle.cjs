@@ -66,14 +66,21 @@ function buildInfo(wrapped) {
 }
 
 /**
- * The code cache's file for this bundle under this Node, for a command or (without one) the general cache.
- * V8 accepts a cache only from the same V8 and flags, and checks the bundle only by its length, so the name
- * carries the build's id and a hash of the Node version and flags. A run with other flags makes a cache of
- * its own beside the trained ones.
+ * What V8 needs to match for a cache to be accepted, as far as napkin can tell: Node, CPU and flags. Without
+ * arguments, this process's; scripts/build.mjs asks for a plain `node` run's, which is what it trains.
  */
-function cacheFileFor(build, command) {
-  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
-  return path.join(dist, `napkin-${build.id}-${shortHash(runtime)}${command ? `-${command}` : ""}.cache`);
+function runtime({ execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS } = {}) {
+  return [process.version, process.arch, ...execArgv, nodeOptions ?? ""].join(" ");
+}
+
+/**
+ * The code cache's file for a build under a runtime, for a command or (without one) the general cache.
+ * V8 accepts a cache only from the same V8 and flags, and checks the bundle only by its length, so the name
+ * carries the build's id and a hash of the runtime. A run with other flags makes a cache of its own beside
+ * the trained ones.
+ */
+function cacheFile(buildId, command, forRuntime = runtime()) {
+  return path.join(dist, `napkin-${buildId}-${shortHash(forRuntime)}${command ? `-${command}` : ""}.cache`);
 }
 
 /**
@@ -93,8 +100,8 @@ function loadBundle({ command, train = false } = {}) {
   if (wrapped === undefined) return undefined;
   const build = buildInfo(wrapped);
   // A command the build trains a cache for runs from that cache, or without one: its first run writes it.
-  const cacheFile = cacheFileFor(build, build.commands.includes(command) ? command : undefined);
-  const cachedData = train ? undefined : readIfPresent(cacheFile);
+  const cacheUsed = cacheFile(build.id, build.commands.includes(command) ? command : undefined);
+  const cachedData = train ? undefined : readIfPresent(cacheUsed);
   const script = new vm.Script(wrapped, { filename: bundleFile, lineOffset: -1, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dist);
@@ -107,7 +114,7 @@ function loadBundle({ command, train = false } = {}) {
       } catch {
         return; // A read-only install runs without the cache: slower to start, same answers.
       }
-      const target = forCommand ? cacheFileFor(build, forCommand) : cacheFile;
+      const target = forCommand ? cacheFile(build.id, forCommand) : cacheUsed;
       // Written beside and renamed into place, so a reader never sees half a cache.
       const partial = `${target}.${process.pid}.tmp`;
       try {
@@ -120,4 +127,4 @@ function loadBundle({ command, train = false } = {}) {
   };
 }
 
-module.exports = { loadBundle };
+module.exports = { loadBundle, cacheFile, runtime };

@@ -7,7 +7,7 @@
 // dynamic import() is wrapped by esbuild and no longer tree-shaken (mathjs alone would triple in size).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
@@ -101,7 +101,8 @@ const trainedCommands = Object.keys(workloads);
 
 // The last line names the build (bin/bundle.cjs names the caches after it, so a cache made for another build
 // is never used, even one of the same length: V8 itself checks only the length) and the commands with a cache.
-const buildId = createHash("sha256").update(code).digest("hex").slice(0, 16);
+// The id covers how the caches are trained too, so changing a workload trains them again.
+const buildId = createHash("sha256").update(code).update(readFileSync("scripts/train-code-cache.mjs")).digest("hex").slice(0, 16);
 mkdirSync("dist", { recursive: true });
 // Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
 writeWhole("dist/napkin.cjs", `${code}// napkin build ${buildId} ${trainedCommands.join(",")}\n`);
@@ -110,7 +111,11 @@ writeWhole("dist/napkin.cjs.map", JSON.stringify(map));
 // Each cache is trained in a process of its own, with the environment a plain `napkin` run has (NODE_OPTIONS
 // would change V8's flags, and so the cache's name); the workloads' output is shown only on failure.
 const { NODE_OPTIONS: _, ...environment } = process.env;
-const trainings = [undefined, ...trainedCommands].map((command) => {
+// A cache already trained for this very build (`npm test` after `npm ci` builds the same bundle twice) is kept.
+const { cacheFile, runtime } = createRequire(import.meta.url)("../bin/bundle.cjs");
+const plainRuntime = runtime({ execArgv: [], nodeOptions: undefined });
+const untrained = [undefined, ...trainedCommands].filter((command) => !existsSync(cacheFile(buildId, command, plainRuntime)));
+const trainings = untrained.map((command) => {
   const child = spawn(process.execPath, ["scripts/train-code-cache.mjs", ...(command ? [command] : [])], { stdio: ["ignore", "ignore", "pipe"], env: environment });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));

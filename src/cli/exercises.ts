@@ -3,7 +3,7 @@ import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { NapkinError } from "../core/errors.js";
 import { type Exercise, findExercise, readExercise } from "../core/exercise.js";
 import type { ReferenceTable } from "../core/reference.js";
-import { readJsonFile } from "./reference.js";
+import { readJsonFile } from "./files.js";
 
 /** The exercises napkin ships: `presets/` beside the built `dist/`. */
 export function bundledPresetsDir(): string {

@@ -4,7 +4,8 @@ import { type AttemptRow, type BatchSummary, gradeAttempts, summarizeAttempts } 
 import type { CommandSpec } from "../command.js";
 import { bundledPresetsDir, displayPath, findPresetFiles } from "../exercises.js";
 import type { Output } from "../output.js";
-import { readJsonFile, readReferenceTable } from "../reference.js";
+import { readJsonFile } from "../files.js";
+import { readReferenceTable } from "../reference.js";
 import { renderBatchRows } from "../render/exercise.js";
 import { startProgress } from "../render/progress.js";
 

@@ -4,6 +4,7 @@ import { NapkinError } from "../../core/errors.js";
 import type { MathFunctions } from "../../core/notation/evaluate.js";
 import { readNotation } from "../../core/notation/read.js";
 import type { CommandSpec, Context } from "../command.js";
+import { cannotRead } from "../files.js";
 import { fileLines, streamLines } from "../lines.js";
 import { createMathFunctions } from "../mathFunctions.js";
 import { readReferenceTable } from "../reference.js";
@@ -114,15 +115,13 @@ function linesOf(text: string): string[] {
 
 /** A file's lines in batches, after making sure it is a file napkin can open: anything else is a one-line error. */
 function readableFileLines(file: string): AsyncIterable<string[]> {
-  const cannotRead = (why: string) => new NapkinError("io", `cannot read '${file}': ${why}`);
   let stats: Stats;
   try {
     stats = statSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw cannotRead(code === "ENOENT" ? "no such file" : (error as Error).message);
+    throw cannotRead(file, error);
   }
-  if (stats.isDirectory()) throw cannotRead("is a directory, not a file");
+  if (stats.isDirectory()) throw cannotRead(file, "is a directory, not a file");
   return {
     async *[Symbol.asyncIterator]() {
       try {
@@ -130,7 +129,7 @@ function readableFileLines(file: string): AsyncIterable<string[]> {
         yield* stats.isFile() ? fileLines(file) : streamLines(createReadStream(file));
       } catch (error) {
         // Only reading throws in here (permission denied, an I/O error): the checker's errors arise outside.
-        throw cannotRead((error as Error).message);
+        throw cannotRead(file, error);
       }
     },
   };

@@ -3,7 +3,8 @@ import { solveExercise } from "../../core/exercise.js";
 import { gradeAnswers } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
 import { loadExercise } from "../exercises.js";
-import { readJsonFile, readReferenceTable } from "../reference.js";
+import { readJsonFile } from "../files.js";
+import { readReferenceTable } from "../reference.js";
 import { renderGrade } from "../render/exercise.js";
 import { presetsOption } from "./exercises.js";
 

@@ -18,7 +18,7 @@ const commands: readonly CommandSpec[] = [
 const globalOptionsWithValue = new Set(["--month", "--reference"]);
 
 /** The command word in the arguments (`napkin --month 30d calc …` → `calc`), if any. */
-export function commandWord(argv: readonly string[]): string | undefined {
+function commandWord(argv: readonly string[]): string | undefined {
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") return undefined;

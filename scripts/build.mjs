@@ -1,5 +1,6 @@
 // Builds napkin into dist/: one CommonJS bundle (napkin.cjs), then V8's code cache for it (napkin-<build>-<node>.cache),
 // trained by scripts/train-code-cache.mjs. bin/napkin runs the bundle from the cache (see bin/bundle.cjs).
+// mathjs, needed only by the rounding functions, is a bundle of its own (napkin-mathjs.cjs), required on first use.
 //
 // Why this shape: a cold start spent a third of its time parsing and compiling napkin's code. V8 can cache
 // compiled code only for scripts, not ES modules, on Node 20; hence CommonJS, and one file, which also
@@ -9,6 +10,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
 import { toAscii } from "./ascii.mjs";
@@ -43,6 +45,36 @@ const noColorDetection = {
   },
 };
 
+/** mathjs's own bundle, beside napkin's: only the rounding functions use it (src/cli/mathjs.ts). */
+const mathjsBundle = "napkin-mathjs.cjs";
+
+/**
+ * mathjs is a third of napkin's code, and most runs call no rounding function. Its module (src/cli/mathjs.ts)
+ * becomes a bundle of its own, and napkin's bundle gets a stand-in that requires that file on the first call.
+ */
+const lazyMathjs = {
+  name: "lazy-mathjs",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mathjs\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]mathFunctions\.ts$/.test(args.importer) ? { path: "mathjs", namespace: "lazy-mathjs" } : undefined));
+    build.onResolve({ filter: new RegExp(`^\\./${mathjsBundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-mathjs" }, () => ({
+      contents: `
+        import { NapkinError } from "../core/errors.js";
+        export function createMathjs() {
+          let mathjs;
+          try {
+            mathjs = require("./${mathjsBundle}");
+          } catch (error) {
+            throw new NapkinError("io", \`cannot load dist/${mathjsBundle}: \${String(error.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
+          }
+          return mathjs.createMathjs();
+        }`,
+      resolveDir: fileURLToPath(new URL("../src/cli", import.meta.url)),
+      loader: "js",
+    }));
+  },
+};
+
 /**
  * The built-in reference table, validated and read here, at build time, by the same code that reads a user's
  * `--reference` file: a run then pays neither for validating src/data/reference.json nor for parsing its values.
@@ -71,28 +103,40 @@ const prebuiltReference = (json) => ({
 
 const builtInReferenceJson = await readBuiltInReference();
 
-const { outputFiles } = await build({
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/napkin.cjs",
+/** Options both bundles are built with. */
+const common = {
   bundle: true,
   format: "cjs",
   platform: "node",
   target: "node20",
-  // `await import("node:readline")` becomes a require() on first use: the vm.Script bin/bundle.cjs runs has no
-  // module loader for import().
-  supported: { "dynamic-import": false },
-  // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
-  define: { "import.meta.dirname": "__dirname" },
   // `NAPKIN_UNMINIFIED=1 npm run build` keeps function names, for reading a --cpu-prof profile.
   minify: process.env.NAPKIN_UNMINIFIED !== "1",
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
-  plugins: [lazyChildProcess, noColorDetection, prebuiltReference(builtInReferenceJson)],
   write: false,
+};
+
+/** A bundle's code (in ASCII, see scripts/ascii.mjs) and its source map, from esbuild's output files. */
+function asciiOutput(outputFiles) {
+  const output = (extension) => outputFiles.find((file) => file.path.endsWith(extension)).text;
+  return toAscii(output(".cjs"), JSON.parse(output(".cjs.map")));
+}
+
+const mathjs = asciiOutput((await build({ ...common, entryPoints: ["src/cli/mathjs.ts"], outfile: `dist/${mathjsBundle}` })).outputFiles);
+
+const { outputFiles } = await build({
+  ...common,
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/napkin.cjs",
+  // `await import("node:readline")` becomes a require() on first use: the vm.Script bin/bundle.cjs runs has no
+  // module loader for import().
+  supported: { "dynamic-import": false },
+  // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
+  define: { "import.meta.dirname": "__dirname" },
+  plugins: [lazyChildProcess, noColorDetection, lazyMathjs, prebuiltReference(builtInReferenceJson)],
 });
-const output = (extension) => outputFiles.find((file) => file.path.endsWith(extension)).text;
-const { code, map } = toAscii(output(".cjs"), JSON.parse(output(".cjs.map")));
+const { code, map } = asciiOutput(outputFiles);
 
 // One code cache per command, so a run deserialises only what its command compiles (a third less for check,
 // and ~6 ms faster), and a general one for everything else (--version, help, options before the command).
@@ -105,6 +149,9 @@ const trainedCommands = Object.keys(workloads);
 const buildId = createHash("sha256").update(code).update(readFileSync("scripts/train-code-cache.mjs")).digest("hex").slice(0, 16);
 mkdirSync("dist", { recursive: true });
 // Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
+// mathjs's bundle first: napkin's new bundle must never find the old one missing.
+writeWhole(`dist/${mathjsBundle}`, mathjs.code);
+writeWhole(`dist/${mathjsBundle}.map`, JSON.stringify(mathjs.map));
 writeWhole("dist/napkin.cjs", `${code}// napkin build ${buildId} ${trainedCommands.join(",")}\n`);
 writeWhole("dist/napkin.cjs.map", JSON.stringify(map));
 
@@ -130,7 +177,8 @@ for (const { command, code, signal, stderr } of await Promise.all(trainings)) {
 
 // What earlier builds left (older bundles' caches, files of older layouts) goes.
 for (const file of readdirSync("dist")) {
-  if (file !== "napkin.cjs" && file !== "napkin.cjs.map" && !file.startsWith(`napkin-${buildId}-`)) rmSync(`dist/${file}`, { recursive: true, force: true });
+  const current = ["napkin.cjs", "napkin.cjs.map", mathjsBundle, `${mathjsBundle}.map`];
+  if (!current.includes(file) && !file.startsWith(`napkin-${buildId}-`)) rmSync(`dist/${file}`, { recursive: true, force: true });
 }
 
 /** Writes a file beside its place and renames it there. */

@@ -26,8 +26,12 @@ describe("napkin calc, the issue's examples through the built CLI", () => {
   test("10m / 100k", () => expectCliCalc("10m / 100k", 100, ""));
   test("5-10K * 3", () => expectCliCalc("5-10K * 3", Math.sqrt(15 * K * 30 * K), "", [15 * K, 30 * K]));
   test("1 GiB in MB", () => expectCliCalc("1 GiB in MB", 1024 ** 3 / M, "MB"));
-  test("log2(1B) loads mathjs functions", () => expectCliCalc("log2(1B)", Math.log2(1e9), ""));
+  test("log2(1B)", () => expectCliCalc("log2(1B)", Math.log2(1e9), ""));
   test("ceil(270K / 10K)", () => expectCliCalc("ceil(270K / 10K)", 27, ""));
+  test("ceil ignores float noise: 0.1 * 3 * 10 is 3", () => expectCliCalc("ceil(0.1 * 3 * 10)", 3, ""));
+  test("round to digits", () => expectCliCalc("round(2/3, 2)", 0.67, ""));
+  test("min of three", () => expectCliCalc("min(3, 1, 2)", 1, ""));
+  test("log with a base", () => expectCliCalc("log(1M, 10)", 6, ""));
 });
 
 describe("napkin calc, text output", () => {
@@ -53,6 +57,10 @@ describe("napkin calc, bad input exits 2 with one line", () => {
   test("unknown option", () => expectUsageError(["calc", "--bogus", "1"], /unknown option '--bogus'/));
   test("unknown command suggests", () => expectUsageError(["calk", "1"], /unknown command 'calk'.*calc/));
   test("bad --month", () => expectUsageError(["--month", "5 KB", "calc", "1"], /--month/));
+  test("too many arguments", () => expectUsageError(["calc", "round(1, 2, 3)"], /round\(\) takes 1 or 2 arguments, not 3/));
+  test("sqrt takes one", () => expectUsageError(["calc", "sqrt(4, 9)"], /sqrt\(\) takes 1 argument, not 2/));
+  test("digits mathjs cannot round to", () => expectUsageError(["calc", "round(1.5, 20)"], /round\(\): number of decimals .* from 0 to 15/));
+  test("log base 0", () => expectUsageError(["calc", "log(8, 0)"], /log\(\) has no finite value/));
   test("NAPKIN_DEBUG shows a stack", () => expect(napkin(["calc", "1/0"], { env: { NAPKIN_DEBUG: "1" } }).stderr).toMatch(/\n\s+at /));
 });
 

@@ -79,6 +79,22 @@ describe("the code cache", () => {
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: cannot load dist\/napkin\.cjs: /)]);
   });
 
+  test("mathjs is a bundle of its own: napkin's bundle does not hold it", () => {
+    const bundle = readFileSync(join(root, "dist", "napkin.cjs"), "latin1");
+    // Strings of mathjs's and typed-function's code that minifying keeps.
+    expect(bundle).not.toMatch(/Number of decimals in function round|Signature ".*" is defined twice|typed-function/);
+    expect(readFileSync(join(root, "dist", "napkin-mathjs.cjs"), "latin1")).toMatch(/Number of decimals in function round/);
+  });
+
+  test("without mathjs's bundle, rounding is one line and exit 2; everything else works", () => {
+    const folder = copyOfBuild();
+    rmSync(join(folder, "dist", "napkin-mathjs.cjs"));
+    expect(run(folder, "calc", "sqrt(16) + 1").stdout.trim()).toBe("5");
+    const result = run(folder, "calc", "ceil(1.5)");
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: error: cannot load dist\/napkin-mathjs\.cjs: .*npm run build/)]);
+  });
+
   test("without a build, one line says how to build and the exit code is 2", () => {
     const folder = copyOfBuild();
     rmSync(join(folder, "dist"), { recursive: true });

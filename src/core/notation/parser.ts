@@ -45,12 +45,27 @@ export interface Parsed {
 /** Names that must never run inside an expression (mathjs security guide). */
 const forbiddenNames = new Set(["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "reviver", "compile", "resolve", "config", "chain", "typed", "Function", "eval", "constructor", "__proto__", "prototype", "require", "process"]);
 
-/** Functions napkin offers inside expressions; evaluated by mathjs, whose instance is built on the first call. */
-export const mathFunctionNames = ["sqrt", "cbrt", "log", "log2", "log10", "ceil", "floor", "round", "min", "max"] as const;
+/**
+ * Functions napkin offers inside expressions, with the fewest and most arguments each takes: `log(x, base)`,
+ * `round(x, digits)` (also ceil and floor), `min` and `max` of any count. src/cli/mathFunctions.ts computes them.
+ */
+export const mathFunctionArity = {
+  sqrt: [1, 1], cbrt: [1, 1], log: [1, 2], log2: [1, 1], log10: [1, 1],
+  ceil: [1, 2], floor: [1, 2], round: [1, 2], min: [1, Infinity], max: [1, Infinity],
+} as const satisfies Record<string, readonly [number, number]>;
+export type MathFunctionName = keyof typeof mathFunctionArity;
+export const mathFunctionNames = Object.keys(mathFunctionArity) as MathFunctionName[];
 /** A word of two or more letters, read as a label in `check` (a module constant: this runs for every word). */
 const labelWord = /^\p{L}{2,}$/u;
 
 const conversionWords = new Set(["in", "to", "em", "para"]);
+
+/** "1 argument", "1 or 2 arguments", "at least 1 argument". */
+function arityText(fewest: number, most: number): string {
+  const noun = (n: number) => (n === 1 ? "argument" : "arguments");
+  if (most === Infinity) return `at least ${fewest} ${noun(fewest)}`;
+  return fewest === most ? `${fewest} ${noun(fewest)}` : `${fewest} or ${most} ${noun(most)}`;
+}
 
 /** Parses napkin notation into a tree; throws NapkinError naming the offending text. */
 export function parseNotation(input: string, options: ParseOptions = {}): Parsed {
@@ -256,7 +271,7 @@ class Parser {
     if (forbiddenNames.has(t.text)) this.fail(t, `'${t.text}' is not allowed in napkin expressions`, true);
     if (next && this.isOp(next, ".")) this.fail(t, "property access is not allowed", true);
     if (next && this.isOp(next, "(")) {
-      if (!(mathFunctionNames as readonly string[]).includes(t.text)) {
+      if (!Object.hasOwn(mathFunctionArity, t.text)) {
         this.fail(t, `unknown function '${t.text}' (napkin knows ${mathFunctionNames.join(", ")})`, true);
       }
       this.i += 2;
@@ -268,6 +283,8 @@ class Parser {
       const close = this.peek();
       if (!close || !this.isOp(close, ")")) this.failAtEnd("missing ')'");
       this.i++;
+      const [fewest, most] = mathFunctionArity[t.text as MathFunctionName];
+      if (args.length < fewest || args.length > most) this.fail(t, `${t.text}() takes ${arityText(fewest, most)}, not ${args.length}`);
       return this.parseSuffix({ type: "call", name: t.text, args, start: t.start }, t.start);
     }
     // A bare unit or noun: `pings/sec` divides by one second.

@@ -92,13 +92,18 @@ class CheckRun {
         number++;
         if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
         const found = checker.checkLine(raw, number, this.functions);
-        const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
-        if (this.mode.json) this.findings.push(...reported);
-        else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
         annotated?.write(annotateLine(raw, found));
+        // Most lines make no claim: they cost no filtered copy and no iterator.
+        if (found.length > 0) this.report(found);
       }
     }
     for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
+  }
+
+  private report(found: readonly Finding[]) {
+    const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
+    if (this.mode.json) this.findings.push(...reported);
+    else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
   }
 
   finish(): number {

@@ -19,7 +19,7 @@ export function renderFinding(finding: Finding, color: ChalkInstance | undefined
 }
 
 /** A line of the input with its reported findings after it as `<!-- napkin: … -->` (or as it was). */
-export function annotateLine(line: string, findings: Finding[]): string {
+export function annotateLine(line: string, findings: readonly Finding[]): string {
   const reported = findings.filter((f) => f.verdict !== "ok");
   if (reported.length === 0) return line;
   // Without the `file:line:` prefix, and with no `--`, which would end the HTML comment.

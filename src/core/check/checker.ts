@@ -54,6 +54,9 @@ interface WrongResult {
 const digit = /\d/;
 const heading = /^\s*#/;
 
+/** What most lines hold: one shared, frozen empty list, so a line without claims allocates nothing. */
+const noFindings: readonly Finding[] = Object.freeze([]);
+
 /** How far (in lines) a wrong result can propagate: a worked answer's chain, not the whole file. */
 const propagationWindow = 12;
 
@@ -77,17 +80,19 @@ export class NotesChecker {
   }
 
   /** Every claim on one line, as findings (right ones too: the caller decides what to show). */
-  checkLine(text: string, line: number, functions?: MathFunctions): Finding[] {
+  checkLine(text: string, line: number, functions?: MathFunctions): readonly Finding[] {
     if (isFence(text)) {
       this.fence = this.fence === "none" ? (fenceSkipsCode(text) ? "code" : "math") : "none";
-      return [];
+      return noFindings;
     }
-    if (this.fence === "code" || !digit.test(text)) return [];
+    if (this.fence === "code" || !digit.test(text)) return noFindings;
     if (heading.test(text)) this.wrongResults = [];
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
+    const claims = findClaims(text);
     const findings: Finding[] = [];
-    for (const claim of findClaims(text)) {
-      const verified = verifyClaim(claim, { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions });
+    // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
+    for (let i = 0; i < claims.length; i++) {
+      const verified = verifyClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions });
       if (verified) findings.push(this.judge(verified, text, line));
     }
     const capacity = findings.length ? undefined : findCapacityClaim(text, this.matchers, this.tolerance);
@@ -102,9 +107,10 @@ export class NotesChecker {
         reading: [`compared with ${capacity.figure.id} (${capacity.figure.source})`],
       });
     }
-    for (const finding of findings) {
+    if (findings.length === 0) return noFindings;
+    for (let i = 0; i < findings.length; i++) {
       this.summary.claims++;
-      this.summary[finding.verdict]++;
+      this.summary[findings[i].verdict]++;
     }
     return findings;
   }

@@ -32,7 +32,8 @@ const cellOperator = /\s[×*·/÷+x]\s|\d\s*[×*·/÷+]\s*\d/;
 const listOrHeadingMarker = /^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/;
 const strongOrCode = /\*\*|__|`/g;
 const emphasisMarker = /(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g;
-const whitespaceRun = /\s+/g;
+// A run of two or more, or one that is not a space: a line's single spaces stay, so most lines need no copy.
+const whitespaceRun = /\s\s+|[^\S ]/g;
 const stated = /^[~≈]?\s*\(?[\d.]/;
 
 export const isFence = (line: string): boolean => fence.test(line);
@@ -83,10 +84,12 @@ function separatedClaims(text: string): ClaimText[] {
   const parts: string[] = [];
   const separators: string[] = [];
   let last = 0;
-  for (const match of text.matchAll(separatorPattern)) {
+  separatorPattern.lastIndex = 0;
+  // exec, not matchAll: in code that runs cold, an iterator's result per match is more garbage.
+  for (let match = separatorPattern.exec(text); match; match = separatorPattern.exec(text)) {
     parts.push(text.slice(last, match.index).trim());
     separators.push(match[1]);
-    last = match.index! + match[0].length;
+    last = match.index + match[0].length;
     if (separators.length > maxClaimsPerLine) break;
   }
   parts.push(text.slice(last).trim());

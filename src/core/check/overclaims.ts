@@ -48,9 +48,11 @@ export function capacityMatchers(reference: ReferenceTable) {
   const figures = reference.figures
     .filter((f) => f.match && f.quantity.dim.t === -1)
     .map((figure) => ({ figure, component: wordPattern(figure.match!.component), operation: wordPattern(figure.match!.operation) }));
-  // A plain substring test first: most lines name no component, and Unicode regexes are slow to warm up.
+  // A plain test first: most lines name no component, and Unicode regexes are slow to warm up. Any letter
+  // case, as the lower-cased line's `includes` would find (an ASCII-only `i` flag compiles fast).
   const componentWords = [...new Set(figures.flatMap((f) => f.figure.match!.component.map((w) => w.toLowerCase())))];
-  return { figures, componentWords };
+  const mentionsComponent = componentWords.length ? new RegExp(componentWords.map(escape).join("|"), "i") : /(?!)/;
+  return { figures, mentionsComponent };
 }
 
 export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
@@ -61,8 +63,8 @@ export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
  * above the reference range's high end by more than the tolerance; open-ended figures (Kafka 1M+) are never over-claimed.
  */
 export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
+  if (!matchers.mentionsComponent.test(line)) return undefined;
   const lower = line.toLowerCase();
-  if (!matchers.componentWords.some((word) => lower.includes(word))) return undefined;
   const candidates = matchers.figures.filter((m) => m.component.test(lower) && m.operation.test(lower));
   if (candidates.length === 0) return undefined;
   const number = claimedNumber.exec(line);

@@ -1,10 +1,12 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
-const chunkBytes = 64 * 1024;
+// 16 KB, not more: a batch's lines keep its whole text alive while they are checked, and on a cold start
+// every live kilobyte is copied by the collector (64 KB batches cost the study notes ~60 more page faults).
+export const chunkBytes = 16 * 1024;
 const lineEnd = /\r\n|\n|\r/;
 
 /**
- * A regular file's lines, in batches: the complete lines of each 64 KB read, so a big file is never held whole
+ * A regular file's lines, in batches: the complete lines of each 16 KB read, so a big file is never held whole
  * and a line costs no promise of its own. Lines end as readline ends them (`\n`, `\r\n` or a lone `\r`,
  * and no empty line after the last end); bytes that are not UTF-8 become U+FFFD. Plain synchronous reads
  * (Node's streams cost milliseconds to load), with a turn of the event loop between batches so a signal

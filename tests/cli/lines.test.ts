@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fileLines } from "../../src/cli/lines.js";
+import { chunkBytes, fileLines } from "../../src/cli/lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "napkin-lines-"));
 let files = 0;
@@ -15,8 +15,8 @@ async function linesOf(content: string | Buffer): Promise<string[]> {
   return lines;
 }
 
-/** fileLines reads 64 KB at a time: this pads text so the next character starts a new chunk. */
-const chunk = 64 * 1024;
+/** fileLines reads a chunk at a time: this pads text so the next character starts a new chunk. */
+const chunk = chunkBytes;
 const fill = (bytes: number) => "x".repeat(bytes);
 
 describe("line ends, as readline splits them", () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -40,6 +40,17 @@ describe("the code cache", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^66,667 /);
     expect(cacheStatus(folder, "calc")).toBe("accepted");
+  });
+
+  test("an unreadable cache (a folder in its place) is no cache: the answer is unchanged", () => {
+    const folder = copyOfBuild();
+    const calcCache = caches(folder).find((name) => name.endsWith("-calc.cache"))!;
+    rmSync(join(folder, "dist", calcCache));
+    mkdirSync(join(folder, "dist", calcCache));
+    expect(cacheStatus(folder, "calc")).toBe("missing");
+    const result = run(folder, "calc", "200K / 3");
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^66,667 /);
   });
 
   test("missing caches are made again by the first run of each: a command's own, and the general one", () => {

@@ -1,3 +1,5 @@
+import { isLetterBefore } from "../notation/letters.js";
+
 /** A candidate claim found in a line: an expression, a separator and the value stated for it. */
 export interface ClaimText {
   /** Text that may end in the expression (its longest parseable suffix is the expression). */
@@ -75,7 +77,13 @@ export function undecorate(text: string): string {
 
 // No leading \s*: a run of spaces before no separator would make the global search quadratic.
 // A spaced ` ~ ` is a relation too (`200K / 3 ~ 66`); `= ~350` keeps `~` as the stated side's approximation.
-const separatorPattern = /(={1,2}>?|≈|~=|→|->|(?<=[\d\p{L}%)]\s)~(?=\s))/gu;
+const separatorPattern = /(={1,2}>?|≈|~=|→|->|(?<=\S\s)~(?=\s))/g;
+const digitPercentOrBracket = /[\d%)]/;
+
+/** A spaced `~` relates what comes before it only after a number, a letter, `%` or `)` (`200K / 3 ~ 66`). */
+function tildeRelates(text: string, index: number): boolean {
+  return digitPercentOrBracket.test(text[index - 2]) || isLetterBefore(text, index - 1);
+}
 
 /** Claims read from one line at most: a line of a thousand `=` is not notes. */
 const maxClaimsPerLine = 50;
@@ -87,6 +95,7 @@ function separatedClaims(text: string): ClaimText[] {
   separatorPattern.lastIndex = 0;
   // exec, not matchAll: in code that runs cold, an iterator's result per match is more garbage.
   for (let match = separatorPattern.exec(text); match; match = separatorPattern.exec(text)) {
+    if (match[1] === "~" && !tildeRelates(text, match.index)) continue;
     parts.push(text.slice(last, match.index).trim());
     separators.push(match[1]);
     last = match.index + match[0].length;

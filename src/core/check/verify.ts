@@ -4,6 +4,7 @@ import { type MathFunctions, evaluateNode } from "../notation/evaluate.js";
 import { type Node, type Parsed, parseNotation } from "../notation/parser.js";
 import { groupThousands } from "../notation/format.js";
 import { tokenize } from "../notation/lexer.js";
+import { lettersEnd } from "../notation/letters.js";
 import { lookupWord } from "../notation/words.js";
 import { type Quantity, midpoint, sameDim } from "../notation/quantity.js";
 import type { ClaimText } from "./claims.js";
@@ -290,7 +291,14 @@ const scaleWords: Record<string, number> = {
   B: 1e9, bn: 1e9, billion: 1e9, bi: 1e9, "bilhão": 1e9, "bilhões": 1e9, T: 1e12, tn: 1e12, trillion: 1e12,
 };
 const writtenNumber = /^([\d.,_]+(?:[eE][+-]?\d+)?[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*)(?:\s*[-–]\s*[\d.,_]+)?\s*/;
-const scaleWord = /^(k|K|M|m|B|bn|T|tn|thousand|million|billion|trillion|mil|mi|bi|milhões|milhão|bilhões|bilhão)(?![\p{L}\d])\s*/u;
+const digit = /\d/;
+
+/** The scale word a text starts with (`K`, `milhões`): all of its first run of letters, and no digit after. */
+function leadingScale(text: string): string | undefined {
+  const end = lettersEnd(text, 0);
+  const word = text.slice(0, end);
+  return Object.hasOwn(scaleWords, word) && !digit.test(text.charAt(end)) ? word : undefined;
+}
 
 /** The unit written after the stated number (`pings/sec`, `TB/day`), and its size in base units. */
 function statedUnit(parsed: Parsed, text: string, stated: Quantity): { text: string; factor: number } {
@@ -298,10 +306,10 @@ function statedUnit(parsed: Parsed, text: string, stated: Quantity): { text: str
   const number = writtenNumber.exec(written);
   if (!number) return { text: "", factor: 1 };
   const rest = written.slice(number[0].length);
-  const scale = scaleWord.exec(rest);
-  const unitText = (scale ? rest.slice(scale[0].length) : rest).trim();
+  const scale = leadingScale(rest);
+  const unitText = (scale ? rest.slice(scale.length) : rest).trim();
   const value = tokenize(number[1])[0];
-  const size = value?.type === "number" ? value.value * (scale ? scaleWords[scale[1]] : 1) : 0;
+  const size = value?.type === "number" ? value.value * (scale ? scaleWords[scale] : 1) : 0;
   return { text: unitText, factor: unitText && size ? Math.abs(stated.low / size) || 1 : 1 };
 }
 

@@ -1,4 +1,5 @@
 import { NapkinError } from "../errors.js";
+import { wordEnd } from "./letters.js";
 
 export type Token =
   | { type: "number"; value: number; text: string; start: number; end: number; spaceBefore: boolean }
@@ -13,7 +14,6 @@ const superscripts: Record<string, string> = {
 // module constants: a regex literal in a function body makes a new RegExp object each time it runs, and
 // these run for every character napkin reads.
 const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
-const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
 const decimalCommaPattern = /,\d{1,2}(?![\d,.])/y;
 const whitespace = /\s/;
@@ -59,11 +59,10 @@ export function tokenize(input: string): Token[] {
       }
       tokens.push({ type: "number", value, text, start, end: i, spaceBefore });
     } else {
-      wordPattern.lastIndex = i;
-      const word = wordPattern.exec(input);
-      if (word) {
-        i += word[0].length;
-        tokens.push({ type: "word", text: word[0], start, end: i, spaceBefore });
+      const end = wordEnd(input, i);
+      if (end > i) {
+        i = end;
+        tokens.push({ type: "word", text: input.slice(start, end), start, end, spaceBefore });
       } else {
         const op = operators.find((o) => input.startsWith(o, i));
         if (!op) throw new NapkinError("syntax", `unexpected character '${char}'`, { place: { column: i + 1 } });

@@ -1,5 +1,6 @@
 import { NapkinError } from "../errors.js";
 import { type Token, tokenize } from "./lexer.js";
+import { isLettersOnly } from "./letters.js";
 import { type Dim, ambiguousWords, dimensionless, lookupWord, secondsPerYear, suggestWord } from "./words.js";
 
 /** A parsed napkin expression. Literals carry their scale and units already applied. */
@@ -55,8 +56,6 @@ export const mathFunctionArity = {
 } as const satisfies Record<string, readonly [number, number]>;
 export type MathFunctionName = keyof typeof mathFunctionArity;
 export const mathFunctionNames = Object.keys(mathFunctionArity) as MathFunctionName[];
-/** A word of two or more letters, read as a label in `check` (a module constant: this runs for every word). */
-const labelWord = /^\p{L}{2,}$/u;
 
 const conversionWords = new Set(["in", "to", "em", "para"]);
 
@@ -308,7 +307,7 @@ class Parser {
       } else if (t.type === "word") {
         if (conversionWords.has(t.text.toLowerCase()) || this.productOperator(t)) break;
         const word = this.lookup(t);
-        if (!word && this.options.labels && labelWord.test(t.text) && !forbiddenNames.has(t.text)) {
+        if (!word && this.options.labels && isLettersOnly(t.text) && !forbiddenNames.has(t.text)) {
           this.i++;
           applied = true;
           continue;

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { chunkBytes, fileLines } from "../../src/cli/lines.js";
 
@@ -40,3 +43,19 @@ describe("chunk boundaries", () => {
 
 test("a byte order mark is kept, as readline keeps it", async () => expect(await linesOf("\ufeff# notes\n")).toEqual(["\ufeff# notes"]));
 test("bytes that are not UTF-8 become U+FFFD", async () => expect(await linesOf(Buffer.from([0x61, 0xff, 0x62, 0x0a]))).toEqual(["a\ufffdb"]));
+
+/** The lines Node's readline gives for the same content (napkin reads stdin with it). */
+async function readlineLinesOf(content: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: Readable.from([Buffer.from(content)]), crlfDelay: Infinity })) lines.push(line);
+  return lines;
+}
+
+test("any mix of line ends, across chunk boundaries, is split as readline splits it", async () => {
+  // Texts of about two chunks, of runs of `x`, `é` (two bytes), `\r` and `\n`, so ends and characters fall on the boundaries.
+  const piece = fc.oneof(fc.constantFrom("\r", "\n", "\r\n", "é"), fc.integer({ min: 1, max: chunk }).map(fill));
+  await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (pieces) => {
+    const content = pieces.join("");
+    expect(await linesOf(content)).toEqual(await readlineLinesOf(content));
+  }), { numRuns: 200, seed: 20_261_125 });
+});

@@ -2,8 +2,9 @@
 // classes: V8 takes 1-3 ms to compile each regular expression that uses them (it builds the classes from
 // ICU's tables), and a `check` run compiled three. Notes are written in Latin script, so characters below
 // U+0250 are tested against plain ranges, which are exactly Unicode's there (tests/core/letters.test.ts
-// compares them code point by code point); Unicode's own classes are compiled only when a character beyond
-// Latin turns up in a word (a Greek μ, Cyrillic, CJK).
+// compares them code point by code point); Unicode's own classes are made only when a character beyond
+// Latin turns up in a word (a Greek μ, Cyrillic, CJK). Made, not just compiled: V8 builds a \p{…} class as
+// soon as the regular expression exists, which cost every command ~1 ms when these were module constants.
 
 /** \p{L} below U+0250: ASCII letters, ª µ º, and Latin-1 and Latin Extended-A/B letters (not × or ÷). */
 const latinLetters = "A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
@@ -11,18 +12,24 @@ const latinLetters = "A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\
 const latinNumbers = "0-9\\u00B2\\u00B3\\u00B9\\u00BC-\\u00BE";
 const latinEnd = 0x250;
 
+/** A regular expression made on first use. */
+function lazily(make: () => RegExp): () => RegExp {
+  let made: RegExp | undefined;
+  return () => (made ??= make());
+}
+
 /** A word in napkin notation: a letter or `_`, then letters, numbers and `_`. */
 const latinWord = new RegExp(`[${latinLetters}_][${latinLetters}${latinNumbers}_]*`, "y");
-const unicodeWord = /[\p{L}_][\p{L}\p{N}_]*/uy;
+const unicodeWord = lazily(() => /[\p{L}_][\p{L}\p{N}_]*/uy);
 
 const latinLettersOnly = new RegExp(`^[${latinLetters}]+$`);
-const unicodeLettersOnly = /^\p{L}+$/u;
+const unicodeLettersOnly = lazily(() => /^\p{L}+$/u);
 const beyondLatin = /[^\u0000-\u024F]/;
 
 const latinLetter = new RegExp(`[${latinLetters}]`);
-const unicodeLetter = /\p{L}/u;
+const unicodeLetter = lazily(() => /\p{L}/u);
 const latinLetterRun = new RegExp(`[${latinLetters}]+`, "y");
-const unicodeLetterRun = /\p{L}+/uy;
+const unicodeLetterRun = lazily(() => /\p{L}+/uy);
 
 /**
  * Blocks with no letter or number in them (punctuation, arrows, maths, box drawing, shapes, symbols,
@@ -43,8 +50,9 @@ export function wordEnd(input: string, start: number): number {
   const end = latinWord.test(input) ? latinWord.lastIndex : start;
   const next = input.codePointAt(end);
   if (next === undefined || next < latinEnd || cannotBeInWord(next)) return end;
-  unicodeWord.lastIndex = start;
-  return unicodeWord.test(input) ? unicodeWord.lastIndex : start;
+  const word = unicodeWord();
+  word.lastIndex = start;
+  return word.test(input) ? word.lastIndex : start;
 }
 
 /** Where the run of letters starting at `start` ends (`start` itself when there is no letter there). */
@@ -53,14 +61,15 @@ export function lettersEnd(text: string, start: number): number {
   const end = latinLetterRun.test(text) ? latinLetterRun.lastIndex : start;
   const next = text.codePointAt(end);
   if (next === undefined || next < latinEnd || cannotBeInWord(next)) return end;
-  unicodeLetterRun.lastIndex = start;
-  return unicodeLetterRun.test(text) ? unicodeLetterRun.lastIndex : start;
+  const run = unicodeLetterRun();
+  run.lastIndex = start;
+  return run.test(text) ? run.lastIndex : start;
 }
 
 /** True when a word has two or more letters and nothing else (no digit, no `_`). */
 export function isLettersOnly(word: string): boolean {
   if (latinLettersOnly.test(word)) return word.length >= 2;
-  return beyondLatin.test(word) && unicodeLettersOnly.test(word) && [...word].length >= 2;
+  return beyondLatin.test(word) && unicodeLettersOnly().test(word) && [...word].length >= 2;
 }
 
 /** True when the character just before `index` is a letter (Unicode's \p{L}). */
@@ -71,5 +80,5 @@ export function isLetterBefore(text: string, index: number): boolean {
   // A letter beyond the first 65,536 characters is two UTF-16 units: read the whole code point.
   const pair = index >= 2 ? text.codePointAt(index - 2)! : low;
   const codePoint = pair > 0xffff ? pair : low;
-  return !cannotBeInWord(codePoint) && unicodeLetter.test(String.fromCodePoint(codePoint));
+  return !cannotBeInWord(codePoint) && unicodeLetter().test(String.fromCodePoint(codePoint));
 }

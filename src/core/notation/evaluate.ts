@@ -2,7 +2,7 @@ import { NapkinError } from "../errors.js";
 import type { Node } from "./parser.js";
 import { type Quantity, add, divide, isDimensionless, multiply, negate, power } from "./quantity.js";
 
-/** Plain-number functions (sqrt, log2, ceil, …), supplied by the shell from mathjs when an expression calls one. */
+/** Plain-number functions (sqrt, log2, ceil, …), supplied by the shell: JavaScript's Math, and mathjs for rounding. */
 export type MathFunctions = Record<string, (...args: number[]) => number>;
 
 /** How to evaluate: functions to call, sub-trees to replace, and the notes' convention for sums. */

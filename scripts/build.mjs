@@ -60,13 +60,15 @@ const lazyMathjs = {
     build.onLoad({ filter: /.*/, namespace: "lazy-mathjs" }, () => ({
       contents: `
         import { NapkinError } from "../core/errors.js";
+        const cannotLoad = (why) => new NapkinError("io", \`cannot load dist/${mathjsBundle}: \${why}; run \\\`npm run build\\\` in napkin's folder\`);
         export function createMathjs() {
           let mathjs;
           try {
             mathjs = require("./${mathjsBundle}");
           } catch (error) {
-            throw new NapkinError("io", \`cannot load dist/${mathjsBundle}: \${String(error.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
+            throw cannotLoad(String(error.message).split("\\n")[0]);
           }
+          if (typeof mathjs?.createMathjs !== "function") throw cannotLoad("it has no createMathjs");
           return mathjs.createMathjs();
         }`,
       resolveDir: fileURLToPath(new URL("../src/cli", import.meta.url)),

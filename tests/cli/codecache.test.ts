@@ -97,13 +97,15 @@ describe("the code cache", () => {
     expect(readFileSync(join(root, "dist", "napkin-mathjs.cjs"), "latin1")).toMatch(/Number of decimals in function round/);
   });
 
-  test("without mathjs's bundle, rounding is one line and exit 2; everything else works", () => {
+  test("without mathjs's bundle, rounding is one line and exit 2 (check included: no claim is skipped); everything else works", () => {
     const folder = copyOfBuild();
     rmSync(join(folder, "dist", "napkin-mathjs.cjs"));
     expect(run(folder, "calc", "sqrt(16) + 1").stdout.trim()).toBe("5");
-    const result = run(folder, "calc", "ceil(1.5)");
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: error: cannot load dist\/napkin-mathjs\.cjs: .*npm run build/)]);
+    for (const args of [["calc", "ceil(1.5)"], ["check", "-e", "ceil(270K / 10K) = 2.7"]]) {
+      const result = run(folder, ...args);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^napkin: error: cannot load dist\/napkin-mathjs\.cjs: .*npm run build/)]);
+    }
   });
 
   test("without a build, one line says how to build and the exit code is 2", () => {

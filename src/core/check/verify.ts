@@ -1,6 +1,6 @@
 import { type DiagnoseContext, diagnoseAnswer, withinTolerance } from "../diagnose.js";
 import { NapkinError } from "../errors.js";
-import { type MathFunctions, evaluateNode } from "../notation/evaluate.js";
+import { type EvaluateOptions, type MathFunctions, evaluateNode } from "../notation/evaluate.js";
 import { type Node, type Parsed, parseNotation } from "../notation/parser.js";
 import { groupThousands } from "../notation/format.js";
 import { tokenize } from "../notation/lexer.js";
@@ -99,14 +99,9 @@ function verifyReading(claim: ClaimText, options: VerifyOptions): VerifiedClaim 
 }
 
 function tryReading(claim: ClaimText, leftText: string, leftParsed: Parsed, rightText: string, rightParsed: Parsed, options: VerifyOptions, arithmetic: boolean): VerifiedClaim | undefined {
-  let value: Quantity;
-  let stated: Quantity;
-  try {
-    value = evaluateNode(leftParsed.node, { functions: options.functions, sumsShareUnits: true });
-    stated = evaluateNode(rightParsed.node, { functions: options.functions });
-  } catch {
-    return undefined;
-  }
+  let value = evaluateReading(leftParsed.node, { functions: options.functions, sumsShareUnits: true });
+  let stated = evaluateReading(rightParsed.node, { functions: options.functions });
+  if (!value || !stated) return undefined;
   // An operator-free claim about counts (`1 post = 500 writes`) is prose, not a conversion.
   if (!arithmetic && value.dim.t === 0 && value.dim.d === 0 && stated.dim.t === 0 && stated.dim.d === 0) return undefined;
   const adopted = adoptUnits(value, stated);
@@ -118,12 +113,8 @@ function tryReading(claim: ClaimText, leftText: string, leftParsed: Parsed, righ
   if (leftParsed.usesMonth || rightParsed.usesMonth) reading.push("month = 30 days");
   const literals = collectLiterals(leftParsed.node);
   const reevaluate = (replace: ReadonlyMap<Node, Quantity>) => {
-    try {
-      const q = evaluateNode(leftParsed.node, { functions: options.functions, replace, sumsShareUnits: true });
-      return adoptUnits(q, stated)?.[0];
-    } catch {
-      return undefined;
-    }
+    const q = evaluateReading(leftParsed.node, { functions: options.functions, replace, sumsShareUnits: true });
+    return q && adoptUnits(q, stated)?.[0];
   };
   const context = diagnoseContext(claim, literals);
   const asWritten = { value, conversions: [] as string[], evident: false };
@@ -208,6 +199,19 @@ function adoptUnits(value: Quantity, stated: Quantity): [Quantity, Quantity] | u
 }
 
 /**
+ * A reading's value, or undefined when it has none (a division by zero, units that do not mix): that
+ * reading is not a claim. napkin failing to run (mathjs's bundle missing, an `io` error) still ends the run.
+ */
+function evaluateReading(node: Node, options: EvaluateOptions): Quantity | undefined {
+  try {
+    return evaluateNode(node, options);
+  } catch (error) {
+    if (error instanceof NapkinError && error.code === "io") throw error;
+    return undefined;
+  }
+}
+
+/**
  * Readings where conversion literals (86,400, 60, 1000, 8, …) act as unit conversions rather than
  * numbers: each such literal becomes 1, if the claim involves the kind of unit it converts.
  * At most two literals at once, each explaining one conversion.
@@ -225,13 +229,10 @@ function handConversions(node: Node, literals: { node: Node; value: number }[], 
   const results: { value: Quantity; conversions: string[]; evident: boolean }[] = [];
   const pairs: (typeof convertible)[] = [...convertible.map((c) => [c]), ...convertible.flatMap((a, i) => convertible.slice(i + 1).map((b) => [a, b]))];
   for (const set of pairs) {
-    try {
-      const replaced = evaluateNode(node, { functions: options.functions, sumsShareUnits: true, replace: new Map(set.map((l) => [l.node, conversionValue(l.conversion!, options)])) });
-      const adopted = adoptUnits(replaced, stated);
-      if (adopted) results.push({ value: adopted[0], conversions: set.map((l) => `${formatLiteral(l.value)} read as ${l.conversion!.name} (a hand conversion)`), evident: evidentRelabel(set, claim) });
-    } catch {
-      // A replacement that divides by zero or breaks units is no reading.
-    }
+    // A replacement that divides by zero or breaks units is no reading.
+    const replaced = evaluateReading(node, { functions: options.functions, sumsShareUnits: true, replace: new Map(set.map((l) => [l.node, conversionValue(l.conversion!, options)])) });
+    const adopted = replaced && adoptUnits(replaced, stated);
+    if (adopted) results.push({ value: adopted[0], conversions: set.map((l) => `${formatLiteral(l.value)} read as ${l.conversion!.name} (a hand conversion)`), evident: evidentRelabel(set, claim) });
   }
   return results;
 }

@@ -23,3 +23,10 @@ describe("claims in a line", () => {
   test("a table row: the expression cell and its value cell", () => expect(findClaims("| 1M rows × 1KB | 1 GB |")[0]).toMatchObject({ left: "1M rows × 1KB", right: "1 GB", table: true }));
   test("markdown decoration comes off", () => expect(undecorate("- **200K / 3** = `66`")).toBe("200K / 3 = 66"));
 });
+
+describe("capacity claims name a component in any letter case", () => {
+  const verdict = (line: string) => new NotesChecker("x.md", { reference: builtInReference() }).checkLine(line, 1).map((f) => f.verdict);
+  test.each(["Postgres", "POSTGRES", "postgres"])("%s handles 100K inserts/s over-claims", (name) => expect(verdict(`${name} handles 100K inserts/s`)).toEqual(["reference"]));
+  // U+212A KELVIN SIGN lower-cases to k, so the line names Kafka as far as its lower case goes.
+  test("\u212Aafka, with a Kelvin sign", () => expect(verdict("\u212Aafka handles 5K writes per second")).toEqual(["ok"]));
+});

@@ -48,11 +48,14 @@ export function capacityMatchers(reference: ReferenceTable) {
   const figures = reference.figures
     .filter((f) => f.match && f.quantity.dim.t === -1)
     .map((figure) => ({ figure, component: wordPattern(figure.match!.component), operation: wordPattern(figure.match!.operation) }));
-  // A plain test first: most lines name no component, and Unicode regexes are slow to warm up. Any letter
-  // case, as the lower-cased line's `includes` would find (an ASCII-only `i` flag compiles fast).
+  // Most lines name no component: a plain substring test in the lower-cased line decides. Before it, so that
+  // most lines are not copied, a cheaper test that never misses a line the substring test would find: the
+  // words in any letter case (an `i` flag without `u` compiles fast), also with the two characters whose
+  // lower case is an ASCII letter, İ and the Kelvin sign.
   const componentWords = [...new Set(figures.flatMap((f) => f.figure.match!.component.map((w) => w.toLowerCase())))];
-  const mentionsComponent = componentWords.length ? new RegExp(componentWords.map(escape).join("|"), "i") : /(?!)/;
-  return { figures, mentionsComponent };
+  const anyCase = (word: string) => escape(word).replace(/i/g, "[i\u0130]").replace(/k/g, "[k\u212A]");
+  const mayNameComponent = componentWords.length ? new RegExp(componentWords.map(anyCase).join("|"), "i") : /(?!)/;
+  return { figures, componentWords, mayNameComponent };
 }
 
 export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
@@ -63,8 +66,9 @@ export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
  * above the reference range's high end by more than the tolerance; open-ended figures (Kafka 1M+) are never over-claimed.
  */
 export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
-  if (!matchers.mentionsComponent.test(line)) return undefined;
+  if (!matchers.mayNameComponent.test(line)) return undefined;
   const lower = line.toLowerCase();
+  if (!matchers.componentWords.some((word) => lower.includes(word))) return undefined;
   const candidates = matchers.figures.filter((m) => m.component.test(lower) && m.operation.test(lower));
   if (candidates.length === 0) return undefined;
   const number = claimedNumber.exec(line);

@@ -6,26 +6,28 @@ export const chunkBytes = 16 * 1024;
 const lineEnd = /\r\n|\n|\r/;
 
 /**
- * A regular file's lines, in batches: the complete lines of each 16 KB read, so a big file is never held whole
+ * A regular file's lines, in batches: the complete lines of each read of `readBytes` (16 KB), so a big file is never held whole
  * and a line costs no promise of its own. Lines end as readline ends them (`\n`, `\r\n` or a lone `\r`,
  * and no empty line after the last end); bytes that are not UTF-8 become U+FFFD. Plain synchronous reads
  * (Node's streams cost milliseconds to load), with a turn of the event loop between batches so a signal
  * (Ctrl-C, a kill) is handled while a big file is being read.
  */
-export async function* fileLines(file: string): AsyncGenerator<string[]> {
+export async function* fileLines(file: string, readBytes = chunkBytes): AsyncGenerator<string[]> {
   const fd = openSync(file, "r");
   try {
     // A byte order mark stays, as readline keeps it: an annotated copy keeps its first bytes.
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const buffer = Buffer.allocUnsafe(readBytes);
     let pending = "";
     // The last chunk ended in `\r`: a `\n` that starts this one is part of the same line end.
     let afterCR = false;
     for (let bytes = readSync(fd, buffer); bytes > 0; bytes = readSync(fd, buffer)) {
       let text = decoder.decode(buffer.subarray(0, bytes), { stream: true });
-      if (afterCR && text.startsWith("\n")) text = text.slice(1);
+      // Nothing decoded yet (part of a character): nothing changes.
       if (text === "") continue;
+      if (afterCR && text.startsWith("\n")) text = text.slice(1);
       afterCR = text.endsWith("\r");
+      if (text === "") continue;
       // No line end in this chunk: the line goes on (joined without splitting, so a long line stays linear).
       if (!lineEnd.test(text)) {
         pending += text;
@@ -38,8 +40,8 @@ export async function* fileLines(file: string): AsyncGenerator<string[]> {
       yield lines;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const rest = decoder.decode();
-    const last = (pending + (afterCR && rest.startsWith("\n") ? rest.slice(1) : rest)).split(lineEnd);
+    // What is left in the decoder is an unfinished character (U+FFFD), never a line end.
+    const last = (pending + decoder.decode()).split(lineEnd);
     if (last.at(-1) === "") last.pop();
     if (last.length > 0) yield last;
   } finally {

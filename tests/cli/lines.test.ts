@@ -10,11 +10,11 @@ import { chunkBytes, fileLines } from "../../src/cli/lines.js";
 const dir = mkdtempSync(join(tmpdir(), "napkin-lines-"));
 let files = 0;
 /** The lines fileLines reads from a file holding `content`. */
-async function linesOf(content: string | Buffer): Promise<string[]> {
+async function linesOf(content: string | Buffer, readBytes?: number): Promise<string[]> {
   const file = join(dir, `${files++}.md`);
   writeFileSync(file, content);
   const lines: string[] = [];
-  for await (const batch of fileLines(file)) lines.push(...batch);
+  for await (const batch of fileLines(file, readBytes)) lines.push(...batch);
   return lines;
 }
 
@@ -58,4 +58,11 @@ test("any mix of line ends, across chunk boundaries, is split as readline splits
     const content = pieces.join("");
     expect(await linesOf(content)).toEqual(await readlineLinesOf(content));
   }), { numRuns: 200, seed: 20_261_125 });
+});
+
+test("reads of a few bytes (as a short read returns) split lines as readline does", async () => {
+  const text = fc.array(fc.constantFrom("\r", "\n", "\r\n", "é", "≈", "a", "bc"), { maxLength: 30 }).map((pieces) => pieces.join(""));
+  await fc.assert(fc.asyncProperty(text, fc.integer({ min: 1, max: 5 }), async (content, readBytes) => {
+    expect(await linesOf(content, readBytes)).toEqual(await readlineLinesOf(content));
+  }), { numRuns: 300, seed: 20_261_125 });
 });

@@ -88,14 +88,18 @@ describe("nothing lost: --annotate -o", () => {
     const exited = new Promise((resolve) => child.on("exit", resolve));
     // The writer sends one line and keeps the FIFO open, so napkin is still waiting for more when killed.
     const writer = spawn("bash", ["-c", `exec 3>'${fifo}'; echo '200K / 3 = 66' >&3; sleep 30`], { stdio: "ignore" });
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Killed once the line is in napkin's temporary copy: napkin has started, and is waiting for the next line
+    // (a fixed wait was too short for a loaded machine, where the kill came before napkin had started).
+    const copied = () => readdirSync(dir).some((name) => name.includes("fifo-out.md") && readFileSync(join(dir, name), "utf8").includes("200K / 3"));
+    for (let waited = 0; !copied() && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(copied()).toBe(true);
     child.kill("SIGTERM");
     // Then the writer goes, as Ctrl-C ends a whole pipeline: Node's exit waits for a read in progress to return.
     await new Promise((resolve) => setTimeout(resolve, 300));
     writer.kill("SIGKILL");
     expect(await exited).toBe(143);
     expect(readdirSync(dir).filter((name) => name.includes("fifo-out.md"))).toEqual([]);
-  });
+  }, 30_000);
   test("an existing output is replaced whole, only at the end", () => {
     const out = file("existing.md", "old content\n");
     napkin(["check", "--annotate", file("small.md", "200K / 3 = 66\n"), "-o", out]);

@@ -1,6 +1,6 @@
 // Letters and digits as Unicode defines them (\p{L}, \p{N}), without making every run pay for Unicode's
 // classes: V8 takes 1-3 ms to compile each regular expression that uses them (it builds the classes from
-// ICU's tables), and a `check` run compiled three. Notes are written in Latin script, so characters below
+// ICU's tables), and a `check` run built four of them. Notes are written in Latin script, so characters below
 // U+0250 are tested against plain ranges, which are exactly Unicode's there (tests/core/letters.test.ts
 // compares them code point by code point); Unicode's own classes are made only when a character beyond
 // Latin turns up in a word (a Greek μ, Cyrillic, CJK). Made, not just compiled: V8 builds a \p{…} class as
@@ -46,24 +46,26 @@ function cannotBeInWord(codePoint: number): boolean {
 
 /** Where the word starting at `start` ends (`start` itself when no word starts there). */
 export function wordEnd(input: string, start: number): number {
-  latinWord.lastIndex = start;
-  const end = latinWord.test(input) ? latinWord.lastIndex : start;
-  const next = input.codePointAt(end);
-  if (next === undefined || next < latinEnd || cannotBeInWord(next)) return end;
-  const word = unicodeWord();
-  word.lastIndex = start;
-  return word.test(input) ? word.lastIndex : start;
+  return matchEnd(input, start, latinWord, unicodeWord);
 }
 
 /** Where the run of letters starting at `start` ends (`start` itself when there is no letter there). */
 export function lettersEnd(text: string, start: number): number {
-  latinLetterRun.lastIndex = start;
-  const end = latinLetterRun.test(text) ? latinLetterRun.lastIndex : start;
+  return matchEnd(text, start, latinLetterRun, unicodeLetterRun);
+}
+
+/**
+ * Where a sticky pattern's match at `start` ends: the Latin pattern's, unless the character after it may
+ * carry the match on (a letter or number beyond Latin), when Unicode's pattern decides.
+ */
+function matchEnd(text: string, start: number, latin: RegExp, unicode: () => RegExp): number {
+  latin.lastIndex = start;
+  const end = latin.test(text) ? latin.lastIndex : start;
   const next = text.codePointAt(end);
   if (next === undefined || next < latinEnd || cannotBeInWord(next)) return end;
-  const run = unicodeLetterRun();
-  run.lastIndex = start;
-  return run.test(text) ? run.lastIndex : start;
+  const pattern = unicode();
+  pattern.lastIndex = start;
+  return pattern.test(text) ? pattern.lastIndex : start;
 }
 
 /** True when a word has two or more letters and nothing else (no digit, no `_`). */

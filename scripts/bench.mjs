@@ -66,11 +66,27 @@ function timeNode(args, { runs, warmups = warmupRuns, okCodes = [0], baseline = 
     times.push(run.ms);
     if (bare) baselineTimes.push(bare.ms);
   }
+  allBaselineTimes.push(...baselineTimes);
   if (!baseline) return summarize(times);
   // The ratio is the median of each run's ratio to its own baseline: a burst of load that slows a pair
   // slows both of its runs, and cancels out.
   const ratio = summarize(times.map((ms, i) => ms / baselineTimes[i])).median;
   return { ...summarize(times), baseline: summarize(baselineTimes), ratio };
+}
+
+/** Every bare `node -e 0` run of this bench, to tell a busy machine from a quiet one. */
+const allBaselineTimes = [];
+
+/**
+ * A line saying the machine was busy when bare node's typical run was well above its best one, or nothing.
+ * A busy host slows napkin more than bare node (napkin touches ~1,000 more pages, and page faults are what
+ * load makes dearest), so a ratio measured then reads high.
+ */
+function busyMachineNote() {
+  if (allBaselineTimes.length < 5) return undefined;
+  const { median, min, max } = summarize(allBaselineTimes);
+  if (median <= 1.2 * min) return undefined;
+  return `note: bare node took ${formatMs(min)}–${formatMs(max)} ms in this bench (median ${formatMs(median)}): the machine was busy, which makes ratios read high; run the bench again when it is quiet before taking a MISS as real.`;
 }
 
 const napkinTimes = new Map();
@@ -245,6 +261,8 @@ function main() {
       }
     }
     printTable(rows);
+    const busy = busyMachineNote();
+    if (busy) console.log(`\n${busy}`);
     return rows.some((row) => row.verdict === "MISS" || row.verdict === "FAIL") ? 1 : 0;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { type Node, type Parsed, parseNotation } from "../notation/parser.js";
 import { groupThousands } from "../notation/format.js";
 import { tokenize } from "../notation/lexer.js";
 import { lettersEnd } from "../notation/letters.js";
+import { dottedThousands } from "../notation/read.js";
 import { lookupWord } from "../notation/words.js";
 import { type Quantity, midpoint, sameDim } from "../notation/quantity.js";
 import type { ClaimText } from "./claims.js";
@@ -60,8 +61,6 @@ const conversionLiterals: { value: number; kind: "time" | "scale" | "bits"; name
 
 const bitWords = /\b(b|bits?|[KMGT]b|[kmgt]bits?|[KMGT]?bps|kbps)\b/;
 
-const portugueseThousands = /\b(\d{1,3})\.(\d{3})(?![\d.,])/g;
-
 /**
  * Reads one claim; undefined when either side is not napkin notation (prose, code, unknown symbols).
  * `86.400` is tried as 86,400 too (Portuguese notes write thousands with a dot): that reading is taken
@@ -69,13 +68,13 @@ const portugueseThousands = /\b(\d{1,3})\.(\d{3})(?![\d.,])/g;
  */
 export function verifyClaim(claim: ClaimText, options: VerifyOptions): VerifiedClaim | undefined {
   const verified = verifyReading(claim, options);
-  if (verified?.verdict === "ok" || !/\b\d{1,3}\.\d{3}(?![\d.,])/.test(`${claim.left} ${claim.right}`)) return verified;
-  const thousands = (text: string) => text.replace(portugueseThousands, "$1$2");
+  const dotted = verified?.verdict === "ok" ? null : `${claim.left} ${claim.right}`.match(dottedThousands);
+  if (!dotted) return verified;
+  const thousands = (text: string) => text.replace(dottedThousands, "$1$2");
   const alternative = verifyReading({ ...claim, left: thousands(claim.left), right: thousands(claim.right) }, options);
   // Right only as thousands, or (wrong both ways) nearer the stated value as thousands.
   const nearer = (v?: VerifiedClaim) => (v ? Math.abs(Math.log(Math.abs(v.factor) || 1e-300)) : Infinity);
   if (!alternative || (alternative.verdict !== "ok" && (!verified || nearer(alternative) >= nearer(verified)))) return verified;
-  const dotted = [...`${claim.left} ${claim.right}`.matchAll(portugueseThousands)].map((m) => m[0]);
   return { ...alternative, reading: [...alternative.reading, ...dotted.map((d) => `'${d}' read as ${d.replace(".", ",")} (a Portuguese thousands separator)`)] };
 }
 

@@ -40,6 +40,12 @@ export function readNotation(input: string, options: ReadOptions = {}): ReadResu
   throw firstError;
 }
 
+/**
+ * A number written with a dot before exactly three digits (`86.400`): a decimal in napkin notation, and a
+ * thousands separator in Portuguese notes. Global: use it with match or replace, which start from the beginning.
+ */
+export const dottedThousands = /\b(\d{1,3})\.(\d{3})(?![\d.,])/g;
+
 function evaluateParsed(input: string, parsed: Parsed, options: ReadOptions, flip: ReadonlySet<number>): ReadResult {
   const quantity = evaluateNode(parsed.node, options);
   let target: DisplayUnit | undefined;
@@ -55,7 +61,7 @@ function evaluateParsed(input: string, parsed: Parsed, options: ReadOptions, fli
   }
   const readings = describeReadings(parsed, flip, options.monthSeconds);
   // `86.400` is 86.4 here; in Portuguese notes it is 86,400. Say which.
-  for (const dotted of input.slice(0, parsed.end).match(/\b\d{1,3}\.\d{3}(?![\d.,])/g) ?? []) {
+  for (const dotted of input.slice(0, parsed.end).match(dottedThousands) ?? []) {
     readings.push(`'${dotted}' read as ${Number(dotted)} (a decimal point; for ${dotted.replace(".", "")} write ${dotted.replace(".", ",")})`);
   }
   return { quantity, target, readings, end: parsed.end, parsed };

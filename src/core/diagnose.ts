@@ -89,7 +89,7 @@ export function withinTolerance(stated: number, correct: { low: number; high: nu
   return stated >= low - 1e-12 && stated <= high + 1e-12;
 }
 
-/** For a right answer that is not exact: the convention its rounding matches (10⁵ s/day, 2.5M s/month). */
+/** Whether a cause can apply: time-unit causes need time in the problem, binary vs decimal needs bytes. */
 function relevant(candidate: Candidate, { involves }: DiagnoseContext): boolean {
   if (!involves) return true;
   if (candidate.cause === "day-seconds" || candidate.cause === "month-length") return involves.time;
@@ -97,7 +97,10 @@ function relevant(candidate: Candidate, { involves }: DiagnoseContext): boolean 
   return true;
 }
 
-/** A right answer names a convention only when it matches one almost exactly (within 0.5%). */
+/**
+ * For a right answer that is not exact: the convention its rounding matches (10⁵ s/day, 2.5M s/month),
+ * named only when it matches one almost exactly (within 0.5%); else the rounding in percent.
+ */
 function convention(factor: number, context: DiagnoseContext): Pick<Diagnosis, "diagnosis"> {
   if (Math.abs(factor - 1) < 0.01) return {};
   const conventions = scaleCandidates.filter((c) => (c.cause === "day-seconds" || c.cause === "month-length") && relevant(c, context));

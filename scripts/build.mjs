@@ -178,8 +178,8 @@ for (const { command, code, signal, stderr } of await Promise.all(trainings)) {
 }
 
 // What earlier builds left (older bundles' caches, files of older layouts) goes.
+const current = ["napkin.cjs", "napkin.cjs.map", mathjsBundle, `${mathjsBundle}.map`];
 for (const file of readdirSync("dist")) {
-  const current = ["napkin.cjs", "napkin.cjs.map", mathjsBundle, `${mathjsBundle}.map`];
   if (!current.includes(file) && !file.startsWith(`napkin-${buildId}-`)) rmSync(`dist/${file}`, { recursive: true, force: true });
 }
 

@@ -6,11 +6,11 @@ export const chunkBytes = 16 * 1024;
 const lineEnd = /\r\n|\n|\r/;
 
 /**
- * A regular file's lines, in batches: the complete lines of each read of `readBytes` (16 KB), so a big file is never held whole
- * and a line costs no promise of its own. Lines end as readline ends them (`\n`, `\r\n` or a lone `\r`,
- * and no empty line after the last end); bytes that are not UTF-8 become U+FFFD. Plain synchronous reads
- * (Node's streams cost milliseconds to load), with a turn of the event loop between batches so a signal
- * (Ctrl-C, a kill) is handled while a big file is being read.
+ * A regular file's lines, in batches: the complete lines of each read of `readBytes` (16 KB), so a big
+ * file is never held whole and a line costs no promise of its own. Lines end as readline ends them (`\n`,
+ * `\r\n` or a lone `\r`, and no empty line after the last end); bytes that are not UTF-8 become U+FFFD.
+ * Plain synchronous reads (Node's streams cost milliseconds to load), with a turn of the event loop between
+ * batches so a signal (Ctrl-C, a kill) is handled while a big file is being read.
  */
 export async function* fileLines(file: string, readBytes = chunkBytes): AsyncGenerator<string[]> {
   const fd = openSync(file, "r");

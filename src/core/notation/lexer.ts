@@ -46,7 +46,7 @@ export function tokenize(input: string): Token[] {
       const decimals = depth === 0 && !text.includes(",") ? decimalCommaPattern.exec(input) : null;
       if (decimals) {
         text += decimals[0];
-        value = Number(`${text.replace(/,/g, ".").replace(/_/g, "")}`);
+        value = Number(text.replace(/,/g, ".").replace(/_/g, ""));
         i += decimals[0].length;
       }
       superscriptPattern.lastIndex = i;

@@ -10,7 +10,6 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
 import { toAscii } from "./ascii.mjs";
@@ -57,21 +56,9 @@ const lazyMathjs = {
   setup(build) {
     build.onResolve({ filter: /^\.\/mathjs\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]mathFunctions\.ts$/.test(args.importer) ? { path: "mathjs", namespace: "lazy-mathjs" } : undefined));
     build.onResolve({ filter: new RegExp(`^\\./${mathjsBundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
+    // src/cli/mathFunctions.ts turns a failure here (a missing or broken file) into napkin's one-line error.
     build.onLoad({ filter: /.*/, namespace: "lazy-mathjs" }, () => ({
-      contents: `
-        import { NapkinError } from "../core/errors.js";
-        const cannotLoad = (why) => new NapkinError("io", \`cannot load dist/${mathjsBundle}: \${why}; run \\\`npm run build\\\` in napkin's folder\`);
-        export function createMathjs() {
-          let mathjs;
-          try {
-            mathjs = require("./${mathjsBundle}");
-          } catch (error) {
-            throw cannotLoad(String(error.message).split("\\n")[0]);
-          }
-          if (typeof mathjs?.createMathjs !== "function") throw cannotLoad("it has no createMathjs");
-          return mathjs.createMathjs();
-        }`,
-      resolveDir: fileURLToPath(new URL("../src/cli", import.meta.url)),
+      contents: `export const createMathjs = () => require("./${mathjsBundle}").createMathjs();`,
       loader: "js",
     }));
   },

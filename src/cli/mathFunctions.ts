@@ -12,7 +12,7 @@ import { createMathjs } from "./mathjs.js";
  */
 export function createMathFunctions(): MathFunctions {
   let math: ReturnType<typeof createMathjs> | undefined;
-  const rounding = (name: "ceil" | "floor" | "round") => (...args: number[]) => real(name, (math ??= createMathjs())[name] as (...args: never[]) => unknown, args);
+  const rounding = (name: "ceil" | "floor" | "round") => (...args: number[]) => real(name, (math ??= loadMathjs())[name] as (...args: never[]) => unknown, args);
   const functions: Record<MathFunctionName, (...args: number[]) => number> = {
     sqrt: Math.sqrt,
     cbrt: Math.cbrt,
@@ -27,6 +27,20 @@ export function createMathFunctions(): MathFunctions {
     max: Math.max,
   };
   return functions;
+}
+
+/**
+ * mathjs's instance. In the built CLI its code is a file of its own (dist/napkin-mathjs.cjs), required here
+ * on the first call: a missing or damaged file is a one-line error, and ends the run (check does not take it
+ * for a claim without a value).
+ */
+function loadMathjs(): ReturnType<typeof createMathjs> {
+  try {
+    return createMathjs();
+  } catch (error) {
+    const why = String((error as Error).message).split("\n")[0];
+    throw new NapkinError("io", `cannot load dist/napkin-mathjs.cjs: ${why}; run \`npm run build\` in napkin's folder`);
+  }
 }
 
 /** Calls a mathjs function with numbers; a non-number result becomes NaN, and mathjs's refusal a NapkinError. */

@@ -75,5 +75,8 @@ describe("napkin calc, notes' habits", () => {
   test("a decimal comma", () => expectCliCalc("6,7 MB/s", 6.7, "MB/s"));
   test("commas still separate function arguments", () => expectCliCalc("max(1,2)", 2, ""));
   test("86.400 is a decimal, and it says so", () => expect(napkin(["calc", "86.400"]).stdout).toMatch(/'86\.400' read as 86\.4/));
+  test("a daily figure divided by a bare 86,400 gets told how to write the conversion", () =>
+    expect(napkin(["calc", "10M msgs/day / 86400"]).stdout).toMatch(/86,400 is a plain number here; to convert a daily figure write '86,400 s'/));
+  test("86,400 s is a conversion: no such note", () => expect(napkin(["calc", "10M msgs/day * 1 day / 86400 s"]).stdout).not.toMatch(/plain number/));
   test("a year is 365 days, and it says so", () => expect(napkin(["calc", "1 year in s"]).stdout).toMatch(/year = 365 days/));
 });

@@ -17,7 +17,7 @@ const tolerance = 0.25;
 export const targets = { recall: 0.95, falseAlarmsRight: 0.02, falseAlarmsProse: 0.005, rightCause: 0.85 };
 export const causes = [
   "scale-1000", "scale-1e6", "scale-1e9", "slipped-zero", "bits-bytes", "binary-decimal", "day-seconds", "hour-day",
-  "minute-hour", "period", "interview-day", "month-length", "wrong-exponent", "missing-peak", "missing-replication", "other",
+  "minute-hour", "period", "interview-day", "month-length", "wrong-exponent", "missing-brackets", "missing-peak", "missing-replication", "other",
 ];
 const labels = ["right", "wrong", "propagated", "capacity", "unclear"];
 
@@ -116,7 +116,8 @@ function teamCorpus(scratch) {
   const corpus = JSON.parse(readFileSync(join(root, "tests/fixtures/check-corpus.json"), "utf8"));
   const caseLines = [];
   const caseLabels = new Map();
-  corpus.forEach((c, i) => {
+  // Cases that need another tolerance are the claim-corpus test's (tests/core/check-corpus.test.ts); the harness runs at 25%.
+  corpus.filter((c) => !c.tolerance).forEach((c, i) => {
     caseLines.push(`## case ${"abcdefghijklmnopqrstuvwxyz"[i % 26]}${Math.floor(i / 26)}`, c.text, "");
     const label = c.verdict === "ok" ? "right" : c.verdict === "wrong" ? "wrong" : c.verdict === "reference" ? "capacity-wrong" : undefined;
     if (label) caseLabels.set(caseLines.length - 1, { label, cause: c.diagnosis, text: c.text });

@@ -1,6 +1,5 @@
 import { NapkinError } from "../core/errors.js";
-import type { MathFunctions } from "../core/notation/evaluate.js";
-import type { MathFunctionName } from "../core/notation/parser.js";
+import type { MathFunctionName, MathFunctions } from "../core/notation/index.js";
 import { createMathjs } from "./mathjs.js";
 
 /**

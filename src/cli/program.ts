@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { NapkinError, clip } from "../core/errors.js";
-import { readNotation } from "../core/notation/read.js";
+import { dims, readNotation } from "../core/notation/index.js";
 import type { CommandSpec, Context, GlobalOptions } from "./command.js";
 import type { Output } from "./output.js";
 import { version } from "./version.js";
@@ -50,7 +50,7 @@ function readGlobalOptions(options: Record<string, unknown>): GlobalOptions {
   const global: GlobalOptions = { reference: options.reference as string | undefined };
   if (typeof options.month === "string") {
     try {
-      const month = readNotation(options.month, { expect: { t: 1, d: 0 } }).quantity;
+      const month = readNotation(options.month, { expect: dims.time }).quantity;
       if (month.low !== month.high || month.low <= 0) throw new NapkinError("input", "must be one positive duration");
       global.monthSeconds = month.low;
     } catch (error) {

@@ -1,9 +1,9 @@
 import { NapkinError } from "./errors.js";
 import { type CapacityCheck, type Estimate, type ResultName, type Step, type Verdict, resultNames } from "./estimate.js";
-import { bitRateUnit, chooseUnit, formatQuantity } from "./notation/format.js";
-import { type Quantity, dimName, multiply, quantity, sameDim } from "./notation/quantity.js";
-import { readNotation } from "./notation/read.js";
-import { type Dim, defaultMonthSeconds, secondsPerDay } from "./notation/words.js";
+import {
+  type Dim, type Quantity, type ReadingNote, bitRateUnit, chooseUnit, defaultMonthSeconds, dimName, dims, formatQuantity, multiply, quantity,
+  readNotation, sameDim, secondsPerDay,
+} from "./notation/index.js";
 import { suggestName } from "./suggest.js";
 
 /** What an asked quantity is: an estimate result (a number) or a capacity verdict. */
@@ -11,10 +11,7 @@ export type AnswerTarget =
   | { kind: "number"; result: ResultName; dim: Dim; period?: "day" | "week" | "month" | "year"; bits?: boolean }
   | { kind: "verdict"; figure: string };
 
-const count: Dim = { t: 0, d: 0 };
-const rate: Dim = { t: -1, d: 0 };
-const size: Dim = { t: 0, d: 1 };
-const dataRate: Dim = { t: -1, d: 1 };
+const { count, rate, data: size, dataRate } = dims;
 
 /** The dimension of each estimate result, and the period a per-period amount covers. */
 const resultTargets: Record<ResultName, Omit<Extract<AnswerTarget, { kind: "number" }>, "kind" | "result">> = {
@@ -73,7 +70,7 @@ export function correctAnswer(target: AnswerTarget, estimate: Estimate): Correct
   const value = estimate.results[key];
   if (value === undefined) return undefined;
   const range = estimate.ranges[key] ?? { low: value, high: value };
-  const q: Quantity = { low: range.low, high: range.high, dim: target.dim };
+  const q: Quantity = { low: range.low, high: range.high, dim: target.dim, terms: [] };
   const unit = target.bits ? bitRateUnit(value) : chooseUnit(target.dim, range.high);
   const step = stepFor(estimate, value, q.dim) ?? givenStep(estimate, key, q);
   return { kind: "number", value, low: range.low, high: range.high, display: formatQuantity(q, unit, "napkin"), ...(step ? { step } : {}) };
@@ -102,8 +99,14 @@ function stepFor(estimate: Estimate, value: number, dim: Dim): Step | undefined 
   return undefined;
 }
 
+/** How an answer was read, as data the shell words: notation's choices, a bare number given the asked unit, a rate taken over the asked period. */
+export type AnswerReading =
+  | { readonly kind: "note"; readonly note: ReadingNote }
+  | { readonly kind: "bare"; readonly text: string; readonly as: "per-second" | "bytes" | "bytes-per-second" }
+  | { readonly kind: "period"; readonly text: string; readonly period: "day" | "week" | "month" | "year" };
+
 /** A stated answer read for one target: a number in base units, or a verdict word. */
-export type StatedAnswer = { kind: "number"; value: number; low: number; high: number; readings: string[] } | { kind: "verdict"; verdict: Verdict; readings: string[] };
+export type StatedAnswer = { kind: "number"; value: number; low: number; high: number; readings: AnswerReading[] } | { kind: "verdict"; verdict: Verdict; readings: AnswerReading[] };
 
 /**
  * Reads an answer as a learner writes it and fits it to what was asked: `66` for a rate is 66/s,
@@ -118,7 +121,7 @@ export function readAnswer(text: string, target: AnswerTarget, monthSeconds = de
     if (!(error instanceof NapkinError) || error.code !== "dimension") throw error;
     read = readNotation(text, { monthSeconds });
   }
-  const readings = [...read.readings];
+  const readings: AnswerReading[] = read.notes.map((note) => ({ kind: "note", note }));
   const q = fitAnswer(read.quantity, target, text, readings, monthSeconds);
   const value = q.low === q.high ? q.low : Math.sqrt(q.low * q.high);
   return { kind: "number", value, low: q.low, high: q.high, readings };
@@ -127,19 +130,18 @@ export function readAnswer(text: string, target: AnswerTarget, monthSeconds = de
 const periodSeconds = (period: "day" | "week" | "month" | "year", monthSeconds: number) =>
   ({ day: secondsPerDay, week: 7 * secondsPerDay, month: monthSeconds, year: 365 * secondsPerDay })[period];
 
-function fitAnswer(q: Quantity, target: Extract<AnswerTarget, { kind: "number" }>, text: string, readings: string[], monthSeconds: number): Quantity {
+function fitAnswer(q: Quantity, target: Extract<AnswerTarget, { kind: "number" }>, text: string, readings: AnswerReading[], monthSeconds: number): Quantity {
   const want = target.dim;
   if (sameDim(q.dim, want)) return q;
   // A per-period amount given as a rate: 5 GB/day for storage per day, 10M/day for events per day.
   if (target.period && q.dim.d === want.d && q.dim.t === want.t - 1) {
-    readings.push(`'${text}' taken over one ${target.period}`);
-    return multiply(q, quantity(periodSeconds(target.period, monthSeconds), { t: 1, d: 0 }));
+    readings.push({ kind: "period", text, period: target.period });
+    return multiply(q, quantity(periodSeconds(target.period, monthSeconds), dims.time));
   }
   // A bare number where a rate is asked is per second; a count where bytes are asked is bytes.
-  const bare = q.dim.d === 0 && (q.dim.t === want.t || q.dim.t === 0);
+  const bare = q.dim.d === 0 && q.dim.c === 0 && (q.dim.t === want.t || q.dim.t === 0);
   if (bare && (want.d === 1 || q.dim.t !== want.t)) {
-    const as = want.d === 1 ? (want.t === -1 ? "bytes per second" : "bytes") : "per second";
-    readings.push(`'${text}' read as ${as}`);
+    readings.push({ kind: "bare", text, as: want.d === 1 ? (want.t === -1 ? "bytes-per-second" : "bytes") : "per-second" });
     return { ...q, dim: want };
   }
   throw new NapkinError("dimension", `expected ${describeDim(want)}, got ${dimName(q.dim)}`, { text });

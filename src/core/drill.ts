@@ -2,7 +2,7 @@ import type { EstimateInputName, EstimateInputs } from "./estimate.js";
 import { estimateInputs } from "./estimate.js";
 import type { Exercise } from "./exercise.js";
 import type { GradedAnswer } from "./grade.js";
-import { formatNapkin } from "./notation/format.js";
+import { formatNapkin } from "./notation/index.js";
 
 /** A random number source in [0, 1): the shell passes a seeded one, so the core never reaches for Math.random. */
 export type Random = () => number;

@@ -1,8 +1,8 @@
 import { NapkinError } from "./errors.js";
-import { bitRateUnit, chooseUnit, formatExact, formatNapkin, formatQuantity } from "./notation/format.js";
-import { type Quantity, divide, isRange, midpoint, multiply, quantity } from "./notation/quantity.js";
-import { readNotation } from "./notation/read.js";
-import { type Dim, defaultMonthSeconds, secondsPerDay, secondsPerYear } from "./notation/words.js";
+import {
+  type Dim, type Quantity, type ReadingNote, bitRateUnit, chooseUnit, defaultMonthSeconds, dims, divide, formatExact, formatNapkin, formatQuantity,
+  isRange, midpoint, multiply, quantity, readNotation, secondsPerDay, secondsPerYear,
+} from "./notation/index.js";
 import type { Figure, ReferenceTable } from "./reference.js";
 
 type InputKind = "count" | "ratio" | "perDay" | "time" | "rate" | "size" | "factor" | "readRatio";
@@ -75,9 +75,18 @@ export interface CapacityCheck {
   assumption?: string;
 }
 
+/**
+ * How estimate read its inputs and what it assumed, as data the shell words: a default taken, a bare number
+ * given the input's natural unit, or how notation read an input's text.
+ */
+export type EstimateReading =
+  | { readonly kind: "default"; readonly input: "peak" | "perUser" }
+  | { readonly kind: "bare"; readonly input: EstimateInputName; readonly text: string; readonly as: "per-second" | "bytes" }
+  | { readonly kind: "note"; readonly input: EstimateInputName; readonly note: ReadingNote };
+
 export interface Estimate {
   inputs: EstimateInputs;
-  readings: string[];
+  readings: EstimateReading[];
   steps: Step[];
   results: Partial<Record<ResultName, number>>;
   /** Results that are ranges (from range inputs), low and high in base units. */
@@ -89,18 +98,17 @@ export interface EstimateOptions {
   monthSeconds?: number;
 }
 
-const dims: Record<string, Dim> = { count: { t: 0, d: 0 }, time: { t: 1, d: 0 }, rate: { t: -1, d: 0 }, size: { t: 0, d: 1 } };
 const day = quantity(secondsPerDay, dims.time);
 
 /** Derives QPS, peak, reads, bandwidth and storage step by step, and checks the load against the reference table. */
 export function estimateTraffic(inputs: EstimateInputs, reference: ReferenceTable, options: EstimateOptions = {}): Estimate {
-  const readings: string[] = [];
+  const readings: EstimateReading[] = [];
   const values = readInputs(inputs, readings, options);
   const work = new Derivation(inputs, options.monthSeconds ?? defaultMonthSeconds);
 
   const avg = deriveRate(values, work, readings);
   const peakFactor = values.peak ?? quantity(3);
-  if (!values.peak) readings.push("peak = 3x average (default; --peak to change)");
+  if (!values.peak) readings.push({ kind: "default", input: "peak" });
   work.step("avgQps", "avg writes/s", null, avg);
   const peak = work.step("peakQps", "peak writes/s", `${work.show(avg)} × ${work.text("peak", "3")}`, multiply(avg, peakFactor));
 
@@ -128,7 +136,7 @@ export function estimateTraffic(inputs: EstimateInputs, reference: ReferenceTabl
 type Values = Partial<Record<EstimateInputName, Quantity>>;
 
 /** The average event rate from whichever traffic source was given. */
-function deriveRate(values: Values, work: Derivation, readings: string[]): Quantity {
+function deriveRate(values: Values, work: Derivation, readings: EstimateReading[]): Quantity {
   const sources = [
     (values.users || values.dau) && "--users/--dau",
     (values.concurrent || values.arrivals) && "--concurrent/--arrivals",
@@ -147,7 +155,7 @@ function deriveRate(values: Values, work: Derivation, readings: string[]): Quant
       dau = work.step("dau", "DAU", `${work.text("users")} × ${work.text("dauRatio")}`, multiply(values.users!, values.dauRatio));
     } else work.results.dau = midpoint(dau);
     const perUser = values.perUser ?? quantity(1);
-    if (!values.perUser) readings.push("1 action per user per day (default; --per-user to change)");
+    if (!values.perUser) readings.push({ kind: "default", input: "perUser" });
     let perDay = work.step("eventsPerDay", "actions/day", `${work.show(dau)} × ${work.text("perUser", "1")}`, multiply(dau, perUser));
     if (perAction) perDay = work.step("eventsPerDay", "events/day", `${work.show(perDay)} × ${work.text("eventsPerAction")}`, multiply(perDay, perAction));
     const avg = divide(perDay, day);
@@ -247,7 +255,7 @@ function baseUnit(dim: Dim): string {
   return `${dim.d === 1 ? "B" : ""}${dim.t === -1 ? "/s" : dim.t === 1 ? "s" : ""}`;
 }
 
-function readInputs(inputs: EstimateInputs, readings: string[], options: EstimateOptions): Values {
+function readInputs(inputs: EstimateInputs, readings: EstimateReading[], options: EstimateOptions): Values {
   const values: Values = {};
   for (const spec of estimateInputs) {
     const text = inputs[spec.name];
@@ -257,7 +265,7 @@ function readInputs(inputs: EstimateInputs, readings: string[], options: Estimat
   return values;
 }
 
-function readInput(spec: (typeof estimateInputs)[number], text: string, readings: string[], options: EstimateOptions): Quantity {
+function readInput(spec: (typeof estimateInputs)[number], text: string, readings: EstimateReading[], options: EstimateOptions): Quantity {
   const fail = (message: string): never => {
     throw new NapkinError("input", `${spec.flag}: ${message}`, { text });
   };
@@ -269,10 +277,17 @@ function readInput(spec: (typeof estimateInputs)[number], text: string, readings
       q = divide(readNotation(parts[0]).quantity, readNotation(parts[1]).quantity);
     } else {
       // A duration reads `30m` as minutes, a size reads `100B` as bytes: the flag says what is meant.
-      const expect = spec.kind === "time" ? dims.time : undefined;
-      const read = readNotation(text, { unitWords: spec.kind === "size" ? new Set(["B"]) : undefined, monthSeconds: options.monthSeconds, expect });
+      const expect = spec.kind === "time" ? dims.time : spec.kind === "size" ? dims.data : undefined;
+      let read;
+      try {
+        read = readNotation(text, { monthSeconds: options.monthSeconds, expect });
+      } catch (error) {
+        // A bare number for a size or a rate takes the flag's natural unit below.
+        if (!(error instanceof NapkinError) || error.code !== "dimension" || !expect || spec.kind === "time") throw error;
+        read = readNotation(text, { monthSeconds: options.monthSeconds });
+      }
       q = read.quantity;
-      readings.push(...read.readings.map((r) => `${spec.flag}: ${r}`));
+      for (const note of read.notes) readings.push({ kind: "note", input: spec.name, note });
     }
   } catch (error) {
     if (error instanceof NapkinError && !error.message.startsWith(spec.flag)) {
@@ -288,8 +303,8 @@ function readInput(spec: (typeof estimateInputs)[number], text: string, readings
 }
 
 /** Checks the dimension an input needs; a bare number takes the flag's natural unit, and says so. */
-function fitKind(spec: (typeof estimateInputs)[number], q: Quantity, text: string, readings: string[], fail: (m: string) => never): Quantity {
-  const bare = q.dim.t === 0 && q.dim.d === 0;
+function fitKind(spec: (typeof estimateInputs)[number], q: Quantity, text: string, readings: EstimateReading[], fail: (m: string) => never): Quantity {
+  const bare = q.dim.t === 0 && q.dim.d === 0 && q.dim.c === 0;
   switch (spec.kind) {
     case "count": case "ratio": case "factor": case "readRatio":
       if (!bare) fail(`expected a plain number, got '${text}'`);
@@ -304,15 +319,15 @@ function fitKind(spec: (typeof estimateInputs)[number], q: Quantity, text: strin
     case "rate":
       if (q.dim.t === -1 && q.dim.d === 0) return q;
       if (bare) {
-        readings.push(`${spec.flag}: ${text} read as per second`);
+        readings.push({ kind: "bare", input: spec.name, text, as: "per-second" });
         return { ...q, dim: dims.rate };
       }
       return fail(`expected a rate, like 100/s`);
     case "size":
       if (q.dim.d === 1 && q.dim.t === 0) return q;
       if (bare) {
-        readings.push(`${spec.flag}: ${text} read as bytes`);
-        return { ...q, dim: dims.size };
+        readings.push({ kind: "bare", input: spec.name, text, as: "bytes" });
+        return { ...q, dim: dims.data };
       }
       return fail(`expected a size, like 100B or 1KB`);
   }
@@ -332,7 +347,7 @@ function loadFor(figure: Figure, peak: Quantity, peakReads?: Quantity): { load: 
       return peakReads ? { load: peakReads } : { load: peak, assumption: "no read ratio given: each request counted as one read" };
     case "ops":
       return peakReads
-        ? { load: { low: peak.low + peakReads.low, high: peak.high + peakReads.high, dim: peak.dim }, assumption: "reads and writes both hit it" }
+        ? { load: { low: peak.low + peakReads.low, high: peak.high + peakReads.high, dim: peak.dim, terms: [] }, assumption: "reads and writes both hit it" }
         : { load: peak, assumption: "one operation per request" };
     default:
       return { load: peak };

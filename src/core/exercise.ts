@@ -1,10 +1,9 @@
 import { array, describe, enum as oneOf, meta, minLength, optional, record, regex, strictObject, string } from "zod/mini";
 import { type AnswerTarget, type CorrectAnswer, correctAnswer, readAnswer, readAnswerTarget } from "./answer.js";
-import { withinTolerance } from "./diagnose.js";
+import { withinTolerance } from "./judge/slips.js";
 import { NapkinError } from "./errors.js";
 import { type Estimate, type EstimateInputName, type EstimateInputs, estimateInputs, estimateTraffic, resultNames } from "./estimate.js";
-import { formatExact } from "./notation/format.js";
-import { readNotation } from "./notation/read.js";
+import { dims, formatExact, readNotation } from "./notation/index.js";
 import type { ReferenceTable } from "./reference.js";
 import { type infer as infer_, validate } from "./schema.js";
 import { didYouMean } from "./suggest.js";
@@ -143,7 +142,7 @@ export function readExercise(data: unknown, file: string, reference: ReferenceTa
   let monthSeconds: number | undefined;
   if (conventions.month) {
     monthSeconds = problems.guard("conventions.month", () => {
-      const month = readNotation(conventions.month!, { expect: { t: 1, d: 0 } }).quantity;
+      const month = readNotation(conventions.month!, { expect: dims.time }).quantity;
       if (month.low !== month.high || month.low <= 0) throw new NapkinError("data", "must be one positive duration, like 30d or 2.5M s");
       return month.low;
     });

@@ -1,9 +1,8 @@
-import { type CorrectAnswer, readAnswer } from "./answer.js";
-import { type DiagnosisCause, defaultTolerance, diagnoseAnswer } from "./diagnose.js";
+import { type AnswerReading, type CorrectAnswer, readAnswer } from "./answer.js";
 import { NapkinError } from "./errors.js";
 import { type Ask, type Exercise, Problems, type Solution, type SolveOptions } from "./exercise.js";
-import { readNotation } from "./notation/read.js";
-import { defaultMonthSeconds, secondsPerDay } from "./notation/words.js";
+import { type Slip, type SlipCode, type SlipContext, defaultTolerance, judgeValue } from "./judge/slips.js";
+import { defaultMonthSeconds, readNotation, secondsPerDay } from "./notation/index.js";
 import { didYouMean } from "./suggest.js";
 
 export type GradeVerdict = "ok" | "wrong" | "unanswered";
@@ -20,10 +19,14 @@ export interface GradedAnswer {
   verdict: GradeVerdict;
   /** stated ÷ correct, for numbers. */
   factor?: number;
-  diagnosis?: string;
-  cause?: DiagnosisCause | "verdict";
+  /** For a wrong number: the slip that most likely explains it. */
+  slip?: Slip;
+  /** A stable name for what went wrong: the slip's code, or `verdict` for a wrong capacity verdict. */
+  cause?: SlipCode | "verdict";
+  /** A convention the exercise allows that made the answer right (a day taken as 10⁵ s). */
+  convention?: "day-1e5" | "month-2.5M";
   /** How the stated answer was read (`'66' read as per second`). */
-  readings: string[];
+  readings: AnswerReading[];
 }
 
 export interface GradeReport {
@@ -78,25 +81,46 @@ export function gradeOne(exercise: Exercise, solution: Solution, askName: string
   if (read.kind === "verdict" || correct.kind === "verdict") {
     const right = read.kind === "verdict" && correct.kind === "verdict" && read.verdict === correct.verdict;
     const statedValue = read.kind === "verdict" ? read.verdict : read.value;
-    const say = correct.kind === "verdict" ? correct.check.say : "";
-    return { ...base, statedValue, verdict: right ? "ok" : "wrong", ...(right ? {} : { diagnosis: say, cause: "verdict" as const }) };
+    return { ...base, statedValue, verdict: right ? "ok" : "wrong", ...(right ? {} : { cause: "verdict" as const }) };
   }
-  const context = { tolerance: exercise.tolerance ?? defaultTolerance, peak: peakFactors(solution), replication: replicationFactor(solution) };
-  let diagnosis = diagnoseAnswer(read.value, correct, context);
+  const context = answerContext(ask, solution);
+  const tolerance = exercise.tolerance ?? defaultTolerance;
+  let judged = judgeValue(read.value, correct, context, tolerance);
+  let convention: GradedAnswer["convention"];
   const accepted = acceptedRange(exercise, ask, correct, monthSeconds);
-  if (diagnosis.verdict === "wrong" && accepted) {
+  if (judged.verdict === "wrong" && accepted) {
     // Judged again against what the allowed conventions give: right if it matches one, and a wrong answer's
     // slip is then measured from the convention the learner most likely used (18K against 10⁵ s/day's 180K).
-    const again = diagnoseAnswer(read.value, accepted.range, context);
-    diagnosis = again.verdict === "ok" ? { verdict: "ok", factor: diagnosis.factor, diagnosis: accepted.says } : { ...again, factor: diagnosis.factor };
+    const again = judgeValue(read.value, accepted.range, context, tolerance);
+    if (again.verdict === "ok") convention = accepted.convention;
+    judged = { ...again, factor: judged.factor };
   }
   return {
     ...base,
     statedValue: read.value,
-    verdict: diagnosis.verdict,
-    factor: diagnosis.factor,
-    ...(diagnosis.diagnosis ? { diagnosis: diagnosis.diagnosis } : {}),
-    ...(diagnosis.cause ? { cause: diagnosis.cause } : {}),
+    verdict: judged.verdict,
+    factor: judged.factor,
+    ...(judged.slip ? { slip: judged.slip, cause: judged.slip.code } : {}),
+    ...(convention ? { convention } : {}),
+  };
+}
+
+/** What an asked quantity involves, for the slips that can explain a wrong answer to it. */
+function answerContext(ask: Ask, solution: Solution): SlipContext {
+  const target = ask.target;
+  const dim = target.kind === "number" ? target.dim : { t: 0, d: 0, c: 0 };
+  const period = target.kind === "number" ? target.period : undefined;
+  const inputs = solution.inputs;
+  const perDay = Boolean(inputs.dau || inputs.users || inputs.perUser);
+  return {
+    data: dim.d !== 0,
+    time: dim.t !== 0 || perDay || period !== undefined,
+    period: period !== undefined || perDay,
+    day: perDay || period === "day",
+    month: period === "month",
+    power: false,
+    peak: peakFactors(solution),
+    replication: replicationFactor(solution),
   };
 }
 
@@ -104,15 +128,15 @@ export function gradeOne(exercise: Exercise, solution: Solution, askName: string
  * The right value widened by the conventions the exercise allows: a day taken as 10⁵ s gives rates
  * (and Little's-law counts) 0.864× the exact ones; a 2.5M s month gives 0.965× the storage per month.
  */
-function acceptedRange(exercise: Exercise, ask: Ask, correct: { low: number; high: number }, monthSeconds: number): { range: { low: number; high: number }; says: string } | undefined {
+function acceptedRange(exercise: Exercise, ask: Ask, correct: { low: number; high: number }, monthSeconds: number): { range: { low: number; high: number }; convention: NonNullable<GradedAnswer["convention"]> } | undefined {
   const scale = (factor: number) => ({ low: Math.min(correct.low, correct.low * factor), high: Math.max(correct.high, correct.high * factor) });
   const target = ask.target;
   if (target.kind !== "number") return undefined;
   if (exercise.allow.includes("day-1e5") && (target.dim.t === -1 || target.result === "concurrent")) {
-    return { range: scale(secondsPerDay / 1e5), says: "a day taken as 10⁵ s (allowed)" };
+    return { range: scale(secondsPerDay / 1e5), convention: "day-1e5" };
   }
   if (exercise.allow.includes("month-2.5M") && target.result === "storageBytesPerMonth") {
-    return { range: scale(2.5e6 / monthSeconds), says: "a month taken as 2.5M s (allowed)" };
+    return { range: scale(2.5e6 / monthSeconds), convention: "month-2.5M" };
   }
   return undefined;
 }
@@ -140,8 +164,10 @@ export interface AttemptRow {
   correct: { display: string; value?: number; low?: number; high?: number; verdict?: string };
   verdict: GradeVerdict;
   factor?: number;
-  diagnosis?: string;
+  slip?: Slip;
   cause?: GradedAnswer["cause"];
+  /** For a wrong capacity verdict: the right verdict said out loud. */
+  say?: string;
 }
 
 /**
@@ -162,7 +188,8 @@ export function gradeAttempts(exercise: Exercise, solution: Solution, options: S
     if (stated === undefined) return row;
     const graded = problems.guard(`attempts.${ask.name}`, () => gradeOne(exercise, solution, ask.name, stated, options, false));
     if (!graded) return row;
-    return { ...row, stated, verdict: graded.verdict, factor: graded.factor, diagnosis: graded.diagnosis, cause: graded.cause };
+    const say = graded.cause === "verdict" && correct.kind === "verdict" ? correct.check.say : undefined;
+    return { ...row, stated, verdict: graded.verdict, factor: graded.factor, slip: graded.slip, cause: graded.cause, ...(say ? { say } : {}) };
   });
   return { rows, problems: problems.lines };
 }

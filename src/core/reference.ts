@@ -1,6 +1,5 @@
 import { NapkinError } from "./errors.js";
-import { type Quantity } from "./notation/quantity.js";
-import { readNotation } from "./notation/read.js";
+import { type Quantity, readNotation } from "./notation/index.js";
 import { type infer as infer_, validate, z } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 

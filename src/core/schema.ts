@@ -1,9 +1,9 @@
-import { array, boolean, config, enum as oneOf, minLength, optional, regex, strictObject, string, type ZodMiniType } from "zod/mini";
+import { array, boolean, config, enum as oneOf, minLength, number, optional, regex, strictObject, string, union, type ZodMiniType } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { NapkinError } from "./errors.js";
 
 /** The zod/mini builders napkin's data schemas use (named imports keep the bundle small). */
-export const z = { array, boolean, enum: oneOf, minLength, optional, regex, strictObject, string };
+export const z = { array, boolean, enum: oneOf, minLength, number, optional, regex, strictObject, string, union };
 export type { infer } from "zod/mini";
 
 let configured = false;

@@ -6,7 +6,7 @@ import { bundledPresetsDir, displayPath, findPresetFiles } from "../exercises.js
 import type { Output } from "../output.js";
 import { readJsonFile } from "../files.js";
 import { readReferenceTable } from "../reference.js";
-import { renderBatchRows } from "../render/exercise.js";
+import { diagnosisOf, renderBatchRows } from "../render/exercise.js";
 import { startProgress } from "../render/progress.js";
 
 interface Malformed {
@@ -72,7 +72,7 @@ function errorLines(error: NapkinError, file: string): string[] {
 function jsonRow(row: AttemptRow) {
   return {
     id: row.id, file: row.file, quantity: row.name, of: row.of, attempt: row.stated ?? null, correct: row.correct,
-    verdict: row.stated === undefined ? null : row.verdict, factor: row.factor ?? null, diagnosis: row.diagnosis ?? null, cause: row.cause ?? null,
+    verdict: row.stated === undefined ? null : row.verdict, factor: row.factor ?? null, diagnosis: row.stated === undefined ? null : diagnosisOf(row) || null, cause: row.cause ?? null,
   };
 }
 

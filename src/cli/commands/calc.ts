@@ -1,6 +1,7 @@
-import { calculate } from "../../core/calc.js";
+import { type CalcResult, calculate } from "../../core/calc.js";
 import type { CommandSpec } from "../command.js";
 import { createMathFunctions } from "../mathFunctions.js";
+import { describeNote } from "../render/words.js";
 
 export const calcCommand: CommandSpec = {
   name: "calc",
@@ -21,12 +22,21 @@ export const calcCommand: CommandSpec = {
   async run(args, options, { output, global }) {
     const input = args.join(" ");
     const result = calculate(input, { monthSeconds: global.monthSeconds, functions: createMathFunctions() });
+    const reading = readingsOf(result);
     if (options.json) {
-      output.out(JSON.stringify(result, null, 2));
+      const { notes, advice, ...rest } = result;
+      output.out(JSON.stringify({ ...rest, reading, readings: notes }, null, 2));
       return 0;
     }
     output.out(output.color.bold(result.display));
-    for (const note of result.reading) output.out(output.color.dim(`  · ${note}`));
+    for (const note of reading) output.out(output.color.dim(`  · ${note}`));
     return 0;
   },
 };
+
+/** How the expression was read, in words, with advice on how it is written. */
+function readingsOf(result: CalcResult): string[] {
+  const words = result.notes.map(describeNote);
+  if (result.advice === "bare-86400") words.push("86,400 is a plain number here; to convert a daily figure write '86,400 s' or '1 day'");
+  return words;
+}

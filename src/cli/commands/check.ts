@@ -1,14 +1,13 @@
 import { type Stats, createReadStream, statSync } from "node:fs";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
 import { NapkinError } from "../../core/errors.js";
-import type { MathFunctions } from "../../core/notation/evaluate.js";
-import { readNotation } from "../../core/notation/read.js";
+import { type MathFunctions, readNotation } from "../../core/notation/index.js";
 import type { CommandSpec, Context } from "../command.js";
 import { cannotRead } from "../files.js";
 import { fileLines, streamLines } from "../lines.js";
 import { createMathFunctions } from "../mathFunctions.js";
 import { readReferenceTable } from "../reference.js";
-import { annotateLine, renderFinding, renderSummary } from "../render/findings.js";
+import { annotateLine, findingJson, renderFinding, renderSummary } from "../render/findings.js";
 import { type OutputFile, openOutputFile } from "../outputFile.js";
 
 export const checkCommand: CommandSpec = {
@@ -108,7 +107,7 @@ class CheckRun {
 
   finish(): number {
     const { output } = this.context;
-    if (this.mode.json) output.out(JSON.stringify({ files: this.files, findings: this.findings, summary: this.summary }, null, 2));
+    if (this.mode.json) output.out(JSON.stringify({ files: this.files, findings: this.findings.map(findingJson), summary: this.summary }, null, 2));
     else output.err(renderSummary(this.summary, output.color));
     return this.summary.wrong + this.summary.propagated + this.summary.reference > 0 ? 1 : 0;
   }

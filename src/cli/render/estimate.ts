@@ -1,8 +1,9 @@
 import type { ChalkInstance } from "chalk";
 import type { CapacityCheck, Estimate } from "../../core/estimate.js";
-import { formatNapkin } from "../../core/notation/format.js";
+import { formatNapkin } from "../../core/notation/index.js";
 import { renderBar } from "./bar.js";
 import { renderTable } from "./table.js";
+import { describeEstimateReading } from "./words.js";
 
 /** The worked answer: steps, capacity verdicts with bars, and the readings taken. */
 export function renderEstimate(estimate: Estimate, color: ChalkInstance): string {
@@ -12,7 +13,7 @@ export function renderEstimate(estimate: Estimate, color: ChalkInstance): string
     color,
   );
   const capacity = estimate.capacity.map((c) => renderCapacity(c, color));
-  const notes = estimate.readings.map((r) => color.dim(`  · ${r}`));
+  const notes = estimate.readings.map((r) => color.dim(`  · ${describeEstimateReading(r)}`));
   return [
     color.bold("Worked answer"),
     steps,

@@ -5,6 +5,7 @@ import type { EstimateInputs } from "../../core/estimate.js";
 import { type Exercise, type Solution, fillPrompt } from "../../core/exercise.js";
 import type { AttemptRow, GradeReport, GradedAnswer } from "../../core/grade.js";
 import { renderColumns } from "./columns.js";
+import { describeAnswerReading, describeConvention, describeSlip } from "./words.js";
 import { renderTable } from "./table.js";
 
 /** The exercise list: id, title, tags. */
@@ -35,16 +36,23 @@ export function renderExerciseNotes(exercise: Exercise, color: ChalkInstance): s
   return lines.join("\n");
 }
 
+/** What went wrong with an answer (or the convention that made it right), in words. */
+export function diagnosisOf(answer: { verdict: GradedAnswer["verdict"]; slip?: GradedAnswer["slip"]; cause?: GradedAnswer["cause"]; convention?: GradedAnswer["convention"]; correct?: CorrectAnswer | AttemptRow["correct"]; say?: string }): string {
+  if (answer.verdict === "ok") return answer.convention ? describeConvention(answer.convention) : "";
+  if (answer.cause === "verdict") return answer.say ?? (answer.correct && "check" in answer.correct ? answer.correct.check.say : "");
+  return answer.slip ? describeSlip(answer.slip) : "";
+}
+
 const verdictText = (answer: { verdict: GradedAnswer["verdict"] }, color: ChalkInstance) =>
   answer.verdict === "ok" ? color.green("right") : answer.verdict === "wrong" ? color.red("wrong") : color.dim("—");
 
 /** The grade table, the worked step of each wrong answer, and the score. */
 export function renderGrade(report: GradeReport, color: ChalkInstance): string {
-  const rows = report.answers.map((a) => [a.name, a.stated ?? color.dim("(none)"), color.cyan(a.correct.display), verdictText(a, color), a.diagnosis ?? ""]);
+  const rows = report.answers.map((a) => [a.name, a.stated ?? color.dim("(none)"), color.cyan(a.correct.display), verdictText(a, color), diagnosisOf(a)]);
   const lines = [renderTable(["quantity", "stated", "right", "verdict", "diagnosis"], rows, color)];
   const steps = report.answers.filter((a) => a.verdict === "wrong").map((a) => renderWorkedStep(a, color)).filter(Boolean);
   if (steps.length) lines.push("", color.bold("Worked steps"), ...steps);
-  const readings = report.answers.flatMap((a) => a.readings.map((r) => `${a.name}: ${r}`));
+  const readings = report.answers.flatMap((a) => a.readings.map((r) => `${a.name}: ${describeAnswerReading(r)}`));
   if (readings.length) lines.push("", ...readings.map((r) => color.dim(`  · ${r}`)));
   lines.push("", renderScore(report, color));
   return lines.join("\n");
@@ -83,9 +91,10 @@ function describeTarget(target: AnswerTarget): string {
 
 /** The drill's verdict on one answer, with the working when it is wrong. */
 export function renderDrillVerdict(answer: GradedAnswer, color: ChalkInstance): string {
-  if (answer.verdict === "ok") return `  ${color.green("✓ right")} ${color.dim(`(${answer.correct.display}${answer.diagnosis ? `; ${answer.diagnosis}` : ""})`)}`;
+  const diagnosis = diagnosisOf(answer);
+  if (answer.verdict === "ok") return `  ${color.green("✓ right")} ${color.dim(`(${answer.correct.display}${diagnosis ? `; ${diagnosis}` : ""})`)}`;
   const head = answer.verdict === "unanswered" ? color.yellow("– skipped") : color.red("✗ wrong");
-  const why = answer.diagnosis ? `: ${answer.diagnosis}` : "";
+  const why = diagnosis ? `: ${diagnosis}` : "";
   return `  ${head}: right is ${color.cyan(answer.correct.display)}${answer.verdict === "wrong" && answer.correct.kind === "number" ? why : ""}\n  ${renderWorkedStep(answer, color)}`;
 }
 
@@ -98,7 +107,7 @@ export function renderDrillSummary(summary: DrillSummary, seed: number, repeat: 
   ];
   if (summary.slowest) lines.push(color.dim(`  slowest: ${summary.slowest.id} (${formatDuration(summary.slowest.ms)})`));
   for (const { id, answer } of summary.missed) {
-    lines.push(`  ${answer.verdict === "unanswered" ? "skipped" : "missed"} ${id} ${answer.name}: ${answer.stated ? `${answer.stated} → ` : ""}${answer.correct.display}${answer.diagnosis && answer.verdict === "wrong" && answer.correct.kind === "number" ? color.dim(` (${answer.diagnosis})`) : ""}`);
+    lines.push(`  ${answer.verdict === "unanswered" ? "skipped" : "missed"} ${id} ${answer.name}: ${answer.stated ? `${answer.stated} → ` : ""}${answer.correct.display}${answer.verdict === "wrong" && answer.correct.kind === "number" && diagnosisOf(answer) ? color.dim(` (${diagnosisOf(answer)})`) : ""}`);
   }
   lines.push(color.dim(`  seed ${seed}: ${repeat}`));
   return lines.join("\n");
@@ -108,7 +117,7 @@ export function renderDrillSummary(summary: DrillSummary, seed: number, repeat: 
 export function renderBatchRows(rows: readonly AttemptRow[], color: ChalkInstance): string {
   return renderColumns(
     ["id", "quantity", "attempt", "correct", "verdict", "diagnosis"],
-    rows.map((r) => [r.id, r.name, r.stated ?? "", color.cyan(r.correct.display), r.stated === undefined ? color.dim("no attempt") : verdictText(r, color), r.diagnosis ?? ""]),
+    rows.map((r) => [r.id, r.name, r.stated ?? "", color.cyan(r.correct.display), r.stated === undefined ? color.dim("no attempt") : verdictText(r, color), diagnosisOf(r)]),
     color.bold,
   );
 }

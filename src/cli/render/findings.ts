@@ -1,21 +1,61 @@
 import type { ChalkInstance } from "chalk";
 import type { CheckSummary, Finding } from "../../core/check/checker.js";
-import { formatExact } from "../../core/notation/format.js";
+import { formatExact, formatNapkin } from "../../core/notation/index.js";
+import { describeNote, describeSlip } from "./words.js";
 
 const verdictColor = { ok: "green", wrong: "red", propagated: "yellow", reference: "magenta" } as const;
 
-/** One finding, linter style: `notes.md:1219: wrong: 200k / 3 = 66 → ≈66,667 (off by 1K×: a dropped K?)`. */
+/** What a finding says went wrong, in words: the slip, the upstream line, or the table's figure. */
+export function diagnosisOf(finding: Finding): string | undefined {
+  switch (finding.verdict) {
+    case "ok":
+      return undefined;
+    case "wrong":
+      return finding.slip ? describeSlip(finding.slip) : undefined;
+    case "reference":
+      return `over-claims capacity: the table says ${finding.expected}`;
+    case "propagated": {
+      const up = finding.upstream!;
+      const unit = finding.unit ? ` ${finding.unit}` : "";
+      const copied = finding.asWritten !== undefined ? `; as written it gives ≈${formatNapkin(finding.asWritten)}${unit}, so the stated value was computed from the right operand but the wrong one was copied` : "";
+      return `uses line ${finding.from}'s wrong ${formatNapkin(up.stated)} (should be ${formatNapkin(up.correct)})${copied}`;
+    }
+  }
+}
+
+/** One finding, linter style: `notes.md:1219: wrong: 200k / 3 = 66 → ≈66,667 (off by 1000×: a dropped K?)`. */
 export function renderFinding(finding: Finding, color: ChalkInstance | undefined, withReadings: boolean): string {
   const paint = (text: string) => (color ? color[verdictColor[finding.verdict]](text) : text);
   const where = `${finding.file}:${finding.line}:`;
   const unit = finding.unit ? ` ${finding.unit}` : "";
   const expected = typeof finding.expected === "number" ? `≈${formatExact(finding.expected)}${unit}` : finding.expected;
+  const diagnosis = finding.verdict === "reference" ? undefined : diagnosisOf(finding);
   const body =
     finding.verdict === "ok" ? `${paint("✓")} ${finding.claim}` :
     finding.verdict === "reference" ? `${paint("reference")}: ${finding.text} → the table says ${expected}` :
-    `${paint(finding.verdict)}: ${finding.claim} → ${expected}${finding.diagnosis ? ` (${finding.diagnosis})` : ""}`;
-  const readings = withReadings && finding.reading.length ? `\n${finding.reading.map((r) => `    · ${r}`).join("\n")}` : "";
+    `${paint(finding.verdict)}: ${finding.claim} → ${expected}${diagnosis ? ` (${diagnosis})` : ""}`;
+  const notes = withReadings ? readingsOf(finding) : [];
+  const readings = notes.length ? `\n${notes.map((r) => `    · ${r}`).join("\n")}` : "";
   return `${where} ${body}${color ? color.dim(readings) : readings}`;
+}
+
+/** How a finding's line was read, in words. */
+export function readingsOf(finding: Finding): string[] {
+  if (finding.verdict === "reference" || (finding.rule === "capacity" && finding.figure)) return finding.figure ? [`compared with ${finding.figure.id} (${finding.figure.source})`] : [];
+  return finding.reading.map(describeNote);
+}
+
+/** A finding for `--json`: the core's data, with the diagnosis and readings also in words. */
+export function findingJson(finding: Finding): Record<string, unknown> {
+  const { reading, slip, ...rest } = finding;
+  return {
+    ...rest,
+    cause: slip?.code,
+    ...(slip ? { slip } : {}),
+    diagnosis: diagnosisOf(finding),
+    reading: readingsOf(finding),
+    readings: reading,
+  };
 }
 
 /** A line of the input with its reported findings after it as `<!-- napkin: … -->` (or as it was). */

@@ -1,4 +1,4 @@
-import { groupThousands } from "../../core/notation/format.js";
+import { groupThousands } from "../../core/notation/index.js";
 
 /** A one-line progress bar for stderr: `▕██████░░░░░░▏ 4,000/10,000 presets`. */
 export function renderProgress(done: number, total: number, noun: string, width = 30): string {

@@ -1,31 +1,40 @@
-import { defaultTolerance } from "../diagnose.js";
-import type { MathFunctions } from "../notation/evaluate.js";
-import { formatNapkin } from "../notation/format.js";
-import type { Node } from "../notation/parser.js";
-import { type Quantity, midpoint } from "../notation/quantity.js";
+import { type Judgement, judgeClaim } from "../judge/claim.js";
+import { type Slip, defaultTolerance } from "../judge/slips.js";
+import { type MathFunctions, type ReadingNote, type Terms, midpoint, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
-import { fenceSkipsCode, findClaims, isFence } from "./claims.js";
+import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
-import { type VerifiedClaim, verifyClaim } from "./verify.js";
 
 export type FindingVerdict = "ok" | "wrong" | "propagated" | "reference";
 
-/** One checked claim, located in its file. Numbers are in the unit written on the stated side. */
+/** The rule a finding comes from: a stable id for editors, CI annotations and suppressions. */
+export type FindingRule = "arithmetic" | "propagated" | "capacity";
+
+/** One checked claim, located in its file. Numbers are in the unit written on the stated side. Data only: the shell words it. */
 export interface Finding {
   file: string;
   line: number;
+  /** 1-based column where the claim starts in the line as written. */
+  column: number;
   text: string;
   claim: string;
   verdict: FindingVerdict;
+  rule: FindingRule;
   stated: number | string;
   expected: number | string;
   unit: string;
   factor?: number;
-  diagnosis?: string;
-  cause?: string;
-  reading: string[];
-  /** For `propagated`: the line whose wrong result this one used. */
+  /** For a wrong claim: the slip that most likely explains it. */
+  slip?: Slip;
+  /** What the reading of the line chose (senses, formats, conversions). */
+  reading: ReadingNote[];
+  /** For `propagated`: the line whose wrong result this one used, that result, and what it should have been. */
   from?: number;
+  upstream?: { stated: number; correct: number };
+  /** For `propagated` when the line as written also gives another value: that value. */
+  asWritten?: number;
+  /** For `reference`: the figure compared with. */
+  figure?: { id: string; name: string; per?: string; low: number; high: number; openEnded: boolean; source: string };
 }
 
 export interface CheckSummary {
@@ -43,31 +52,66 @@ export interface CheckOptions {
   functions?: MathFunctions;
 }
 
-/** A wrong result still in reach of later lines: what was stated, and what it should have been. */
+/** A wrong result still in reach of later lines: what was stated (as written, with its units), and what it should have been. */
 interface WrongResult {
   line: number;
-  stated: number;
+  written: number;
+  terms: Terms;
+  value: Judgement["statedValue"];
   correct: number;
 }
 
 // Module constants, not literals in checkLine: a regex literal makes a new RegExp object on every call.
 const digit = /\d/;
 const heading = /^\s*#/;
+const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
 
 /** What most lines hold: one shared, frozen empty list, so a line without claims allocates nothing. */
 const noFindings: readonly Finding[] = Object.freeze([]);
 
-/** How far (in lines) a wrong result can propagate: a worked answer's chain, not the whole file. */
-const propagationWindow = 12;
+/** How far (in lines) a wrong result can propagate within a block: a worked answer's chain, not the whole file. */
+const propagationWindow = 15;
+
+/**
+ * Values too common to say a line reused an earlier one: one- and two-digit numbers and the usual factors,
+ * unless the units written with them match too.
+ */
+const commonValues = new Set([2, 3, 4, 5, 7, 8, 10, 12, 16, 20, 24, 30, 32, 50, 52, 60, 64, 100, 128, 256, 365, 500, 512, 1000, 1024, 3600, 86_400, 1e5, 1e6, 1e9]);
+
+/** Whether a line ends in an expression a continuation line can complete: after its last separator, values and an operator. */
+function endsInExpression(line: string): boolean {
+  const tail = line.slice(Math.max(...["=", "≈", "~"].map((s) => line.lastIndexOf(s))) + 1);
+  return digit.test(tail) && openExpression.test(tail);
+}
+
+const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
+
+/** A reused value tells: three significant digits or more, or a number that is not one of the usual ones. */
+function distinctive(value: number): boolean {
+  const v = Math.abs(value);
+  if (commonValues.has(v)) return false;
+  if (v < 100 && significantDigits(v) <= 2) return false;
+  return true;
+}
+
+function significantDigits(v: number): number {
+  const text = String(Number(v.toPrecision(12))).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  return Math.max(1, text.length);
+}
 
 /**
  * Checks a notes file line by line, keeping only what later lines need: whether we are inside a code
- * fence, and the recent wrong results (for `propagated`). Feed it lines as they stream in.
+ * fence, the line before (for a continuation that starts with `=`), and the recent wrong results (for
+ * `propagated`). Feed it lines as they stream in.
  */
 export class NotesChecker {
   readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
   private fence: "none" | "math" | "code" = "none";
   private wrongResults: WrongResult[] = [];
+  /** The line before, undecorated, when a continuation may extend it. */
+  private previous = "";
+  /** The last claim judged, on this line or the one a continuation extends: `b = c` carries `a = b`'s error. */
+  private lastClaim: { judged: Judgement; finding: Finding; line: number } | undefined;
   private readonly matchers: CapacityMatchers;
   private readonly tolerance: number;
 
@@ -83,28 +127,44 @@ export class NotesChecker {
   checkLine(text: string, line: number, functions?: MathFunctions): readonly Finding[] {
     if (isFence(text)) {
       this.fence = this.fence === "none" ? (fenceSkipsCode(text) ? "code" : "math") : "none";
+      this.previous = "";
       return noFindings;
     }
-    if (this.fence === "code" || !digit.test(text)) return noFindings;
-    if (heading.test(text)) this.wrongResults = [];
+    if (this.fence === "code") return noFindings;
+    const previous = this.previous;
+    this.previous = digit.test(text) ? text : text.trim() ? "" : this.previous;
+    const lastClaim = this.lastClaim;
+    this.lastClaim = undefined;
+    if (!digit.test(text)) return noFindings;
+    if (heading.test(text) && this.fence === "none") this.wrongResults = [];
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
-    const claims = findClaims(text);
+    const claims = this.claimsOf(text, previous);
     const findings: Finding[] = [];
+    // The claim a chain step continues: on a continuation line, the last claim of the line before.
+    let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
     // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
     for (let i = 0; i < claims.length; i++) {
-      const verified = verifyClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions });
-      if (verified) findings.push(this.judge(verified, text, line));
+      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions });
+      if (!judged) {
+        chain = undefined;
+        continue;
+      }
+      const finding = this.judge(judged, text, line, claims[i].continues ? chain : undefined);
+      findings.push(finding);
+      chain = this.lastClaim = { judged, finding, line };
     }
     const capacity = findings.length ? undefined : findCapacityClaim(text, this.matchers, this.tolerance);
     if (capacity) {
+      const { figure } = capacity;
       findings.push({
         ...this.base(text, line, capacity.claimedText),
         verdict: capacity.overClaim ? "reference" : "ok",
+        rule: "capacity",
         stated: capacity.claimedText,
         expected: capacity.table,
         unit: "/s",
-        diagnosis: capacity.overClaim ? `over-claims capacity: the table says ${capacity.table}` : undefined,
-        reading: [`compared with ${capacity.figure.id} (${capacity.figure.source})`],
+        reading: [{ kind: "sense", text: figure.id, chosen: "reference figure" }],
+        figure: { id: figure.id, name: figure.name, per: figure.per, low: figure.quantity.low, high: figure.quantity.high, openEnded: Boolean(figure.openEnded), source: figure.source },
       });
     }
     if (findings.length === 0) return noFindings;
@@ -115,65 +175,119 @@ export class NotesChecker {
     return findings;
   }
 
-  private base(text: string, line: number, claim: string) {
-    return { file: this.file, line, text: text.trim(), claim };
+  /** The line's claims; a line that starts with `=` continues the expression the line before ended with. */
+  private claimsOf(text: string, previous: string): ClaimText[] {
+    if (!previous || !continuation.test(text)) return findClaims(text);
+    const before = undecorate(previous);
+    if (!endsInExpression(before)) return findClaims(text);
+    const joined = `${before} ${undecorate(text)}`;
+    // Only the claims whose separator is on this line are this line's; the line before reported its own. The
+    // first of them continues the line before.
+    return findClaims(joined)
+      .filter((c) => c.at > before.length)
+      .map((c, i) => (i === 0 ? { ...c, continues: true } : c));
   }
 
-  /** A verified claim becomes ok, wrong, or propagated (its operand was an earlier line's wrong result). */
-  private judge(claim: VerifiedClaim, text: string, line: number): Finding {
+  private base(text: string, line: number, claim: string) {
+    const at = text.indexOf(claim.split(" ")[0]);
+    return { file: this.file, line, column: at >= 0 ? at + 1 : 1, text: text.trim(), claim };
+  }
+
+  /** A judged claim becomes ok, wrong, or propagated (it reused an earlier line's wrong result, or continues a wrong step). */
+  private judge(claim: Judgement, text: string, line: number, chain?: { judged: Judgement; finding: Finding; line: number }): Finding {
     const finding: Finding = {
       ...this.base(text, line, `${claim.expression} ${claim.separator} ${claim.statedText}`),
       verdict: claim.verdict,
+      rule: "arithmetic",
       stated: tidy(claim.stated),
       expected: tidy(claim.expected),
       unit: claim.unit,
       factor: tidy(claim.factor),
-      diagnosis: claim.diagnosis,
-      cause: claim.cause,
+      ...(claim.slip ? { slip: { code: claim.slip.code, factor: tidy(claim.slip.factor) } } : {}),
       reading: claim.reading,
     };
-    const upstream = this.propagate(claim);
+    const upstream = this.continued(claim, chain) ?? this.reuse(claim);
     if (upstream) {
-      const { from, corrected } = upstream;
+      const { wrong, corrected } = upstream;
       const ownSlip = claim.verdict === "wrong";
-      const statedMatchesCorrected = Math.abs(midpoint(claim.statedValue) - midpoint(corrected)) <= Math.abs(midpoint(corrected)) * this.tolerance;
-      // Right as written, or right once the earlier correction is carried through: the slip is upstream.
+      const statedMatchesCorrected = Math.abs(claim.stated - corrected) <= Math.abs(corrected) * this.tolerance;
+      // Right as written with the wrong value, or right once the earlier correction is carried through: the slip is upstream.
       if (!ownSlip || statedMatchesCorrected) {
-        const expected = midpoint(corrected) / (midpoint(claim.statedValue) / claim.stated || 1);
         Object.assign(finding, {
           verdict: "propagated",
-          from,
-          expected: tidy(expected),
-          factor: tidy(claim.stated / expected),
-          diagnosis: `uses line ${from}'s wrong ${formatNapkin(upstream.wrong.stated)} (should be ${formatNapkin(upstream.wrong.correct)})${ownSlip ? `; as written it gives ≈${formatNapkin(claim.expected)}${claim.unit ? " " + claim.unit : ""}, so the stated value was computed from the right operand but the wrong one was copied` : ""}`,
-          cause: undefined,
+          rule: "propagated",
+          from: wrong.line,
+          upstream: { stated: tidy(wrong.written), correct: tidy(wrong.correct) },
+          expected: tidy(corrected),
+          factor: tidy(claim.stated / corrected),
+          ...(ownSlip ? { asWritten: tidy(claim.expected) } : {}),
         });
-        if (!statedMatchesCorrected) this.remember(line, claim.stated, expected);
+        delete finding.slip;
+        // A chain carries on: a line that reuses this line's result is propagated too.
+        if (!statedMatchesCorrected) this.remember(line, claim, corrected);
         return finding;
       }
     }
-    if (claim.verdict === "wrong") this.remember(line, claim.stated, claim.expected);
+    if (claim.verdict === "wrong") this.remember(line, claim, claim.expected);
     return finding;
   }
 
-  private remember(line: number, stated: number, correct: number) {
-    this.wrongResults.push({ line, stated, correct });
+  private remember(line: number, claim: Judgement, correct: number) {
+    // `correct` is in the stated unit; as written, with the stated side's scale (its number is `statedWritten`).
+    const scale = claim.stated === 0 ? 1 : claim.statedWritten / claim.stated;
+    this.wrongResults.push({ line, written: claim.statedWritten, terms: claim.statedTerms, value: claim.statedValue, correct: correct * scale });
   }
 
-  /** The claim re-evaluated with earlier wrong results replaced by their corrections, if it uses any. */
-  private propagate(claim: VerifiedClaim): { from: number; wrong: WrongResult; corrected: Quantity } | undefined {
-    const replace = new Map<Node, Quantity>();
-    let first: WrongResult | undefined;
-    for (const literal of claim.literals) {
-      const wrong = [...this.wrongResults].reverse().find((w) => sameNumber(w.stated, literal.value));
-      if (!wrong) continue;
-      replace.set(literal.node, { low: wrong.correct, high: wrong.correct, dim: { t: 0, d: 0 } });
-      first ??= wrong;
-    }
-    if (!first) return undefined;
-    const corrected = claim.reevaluate(replace);
-    return corrected ? { from: first.line, wrong: first, corrected } : undefined;
+  /**
+   * A chain step (`a = b = c`, also across a continuation line) after a wrong or propagated step carries its
+   * error: `b = c` is right as written but `b` is not what `a` gives. The correction is `c` scaled as `a` is to `b`.
+   */
+  private continued(claim: Judgement, chain?: { judged: Judgement; finding: Finding; line: number }): { wrong: WrongResult; corrected: number } | undefined {
+    if (!chain || chain.finding.verdict === "ok" || chain.finding.verdict === "reference") return undefined;
+    const before = chain.judged;
+    const statedBase = midpoint(before.statedValue);
+    if (statedBase === 0) return undefined;
+    const expectedBase = chain.finding.verdict === "propagated" ? midpoint(before.statedValue) * (Number(chain.finding.expected) / before.stated) : midpoint(before.value);
+    const unitFactor = claim.stated === 0 ? 1 : midpoint(claim.statedValue) / claim.stated;
+    const corrected = (midpoint(claim.value) * (expectedBase / statedBase)) / unitFactor;
+    if (!Number.isFinite(corrected)) return undefined;
+    const scale = before.stated === 0 ? 1 : before.statedWritten / before.stated;
+    return { wrong: { line: chain.line, written: before.statedWritten, terms: before.statedTerms, value: before.statedValue, correct: (expectedBase / (statedBase / before.stated)) * scale }, corrected };
   }
+
+  /**
+   * The earlier wrong result this claim reuses, and the claim's value with the correction carried through. A
+   * reuse is the same number written, when it is distinctive or its units match (`66 * 100 = 6k/sec` after
+   * `200k / 3 = 66pings/sec`: both per second); and only when the claim is right with one value or the other.
+   */
+  private reuse(claim: Judgement): { wrong: WrongResult; corrected: number } | undefined {
+    for (let i = this.wrongResults.length - 1; i >= 0; i--) {
+      const wrong = this.wrongResults[i];
+      const literal = claim.literals.find((l) => sameNumber(l.written, wrong.written) && (distinctive(wrong.written) || unitsMatch(wrong, l.terms, claim)));
+      if (!literal) continue;
+      // The literal as the correction: its value scaled by correct ÷ wrong (its units and reading kept).
+      const factor = wrong.correct / wrong.written;
+      const corrected = claim.reevaluate(new Map([[literal.node, { ...literal.value, low: literal.value.low * factor, high: literal.value.high * factor }]]));
+      if (corrected === undefined || !Number.isFinite(corrected)) continue;
+      return { wrong, corrected };
+    }
+    return undefined;
+  }
+}
+
+/** Whether a bare or labelled reuse carries the wrong value's units: the same written terms, or the same dimension on the stated side. */
+function unitsMatch(wrong: WrongResult, terms: Terms, claim: Judgement): boolean {
+  if (terms.length && wrong.terms.length) return sameTerms(terms, wrong.terms);
+  if (wrong.terms.length === 0) return false;
+  const dim = wrong.value.dim;
+  const dimensional = dim.t !== 0 || dim.d !== 0 || dim.c !== 0;
+  if (dimensional) return sameDim(claim.value.dim, dim) || sameDim(claim.statedValue.dim, dim);
+  const nouns = new Set(wrong.terms.filter((t) => t.key === undefined).map((t) => t.id));
+  return claim.statedTerms.some((t) => nouns.has(t.id));
+}
+
+function sameTerms(a: Terms, b: Terms): boolean {
+  return a.length === b.length && a.every((t) => b.some((u) => u.id === t.id && u.power === t.power));
 }
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;

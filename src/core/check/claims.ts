@@ -11,6 +11,12 @@ export interface ClaimText {
   table: boolean;
   /** The whole line, undecorated: words like "peak" or "réplicas" anywhere in it inform the diagnosis. */
   context: string;
+  /** Offset of the separator in `context` (the undecorated line, or the table row's cells joined). */
+  at: number;
+  /** The right side is followed by another separator (`a = b = c`): it may be an expression itself. */
+  chained: boolean;
+  /** The left side is the right side of the claim before (`a = b = c`: the claim `b = c`). */
+  continues: boolean;
 }
 
 const fenceLanguagesToSkip = /^(sql|lua|python|py|js|javascript|ts|typescript|java|go|rust|bash|sh|shell|json|yaml|yml|ruby|c|cpp|kotlin|scala|http|graphql|proto)$/;
@@ -29,14 +35,19 @@ const separatorChar = /[=≈→|>~]/;
 const digit = /\d/;
 const tableRow = /^\s*\|/;
 const outerPipes = /^\||\|$/g;
-const statedValueStart = /^[~≈]?\s*\d/;
+const statedValueStart = /^[~≈]?\s*(?:\d|(?:US|R)?\$\s*[\d.]|[€£₹]\s*\d)/;
 const cellOperator = /\s[×*·/÷+x]\s|\d\s*[×*·/÷+]\s*\d/;
 const listOrHeadingMarker = /^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/;
 const strongOrCode = /\*\*|__|`/g;
+/** `\*` is markdown's escaped asterisk: a times sign in notes (`10M users \* 100 bytes`). */
+const escapedStar = /\\\*/g;
+/** HTML entities notes carry over from the web: `&nbsp;`, `&times;`, `&asymp;`. */
+const entity = /&(nbsp|ensp|emsp|thinsp|times|asymp|approx|divide|minus|ndash|mdash|middot|#160|#x00a0);/gi;
+const entities: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", "#160": " ", "#x00a0": " ", times: "×", asymp: "≈", approx: "≈", divide: "÷", minus: "−", ndash: "–", mdash: "—", middot: "·" };
 const emphasisMarker = /(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g;
 // A run of two or more, or one that is not a space: a line's single spaces stay, so most lines need no copy.
 const whitespaceRun = /\s\s+|[^\S ]/g;
-const stated = /^[~≈]?\s*\(?[\d.]/;
+const stated = /^[~≈]?\s*\(?(?:[\d.]|(?:US|R)?\$\s*[\d.]|[€£₹]\s*\d)/;
 
 export const isFence = (line: string): boolean => fence.test(line);
 
@@ -50,7 +61,7 @@ export function findClaims(line: string): ClaimText[] {
     for (let i = 0; i + 1 < cells.length; i++) {
       // `| 1M rows × 1KB | 1 GB |`: an expression cell followed by its value cell.
       if (isExpressionCell(cells[i]) && statedValueStart.test(cells[i + 1])) {
-        claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | ") });
+        claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | "), at: cells.slice(0, i + 1).join(" | ").length + 1, chained: false, continues: false });
       }
     }
     for (const cell of cells) claims.push(...separatedClaims(cell));
@@ -67,6 +78,8 @@ function isExpressionCell(cell: string): boolean {
 
 /** Markdown decoration off: emphasis, code ticks, list and quote markers, headings. */
 export function undecorate(text: string): string {
+  if (text.includes("&")) text = text.replace(entity, (_, name: string) => entities[name.toLowerCase()] ?? " ");
+  if (text.includes("\\*")) text = text.replace(escapedStar, " × ");
   return text
     .replace(listOrHeadingMarker, "")
     .replace(strongOrCode, " ")
@@ -91,6 +104,7 @@ const maxClaimsPerLine = 50;
 function separatedClaims(text: string): ClaimText[] {
   const parts: string[] = [];
   const separators: string[] = [];
+  const offsets: number[] = [];
   let last = 0;
   separatorPattern.lastIndex = 0;
   // exec, not matchAll: in code that runs cold, an iterator's result per match is more garbage.
@@ -98,14 +112,17 @@ function separatedClaims(text: string): ClaimText[] {
     if (match[1] === "~" && !tildeRelates(text, match.index)) continue;
     parts.push(text.slice(last, match.index).trim());
     separators.push(match[1]);
+    offsets.push(match.index);
     last = match.index + match[0].length;
     if (separators.length > maxClaimsPerLine) break;
   }
   parts.push(text.slice(last).trim());
   const claims: ClaimText[] = [];
+  let previous = -2;
   for (let i = 0; i < separators.length; i++) {
     if (digit.test(parts[i]) && stated.test(parts[i + 1])) {
-      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text });
+      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text, at: offsets[i], chained: i + 1 < separators.length, continues: previous === i - 1 });
+      previous = i;
     }
   }
   return claims;

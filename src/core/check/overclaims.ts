@@ -1,7 +1,5 @@
-import { formatNapkin } from "../notation/format.js";
-import { parseNotation } from "../notation/parser.js";
-import { evaluateNode } from "../notation/evaluate.js";
-import type { Quantity } from "../notation/quantity.js";
+import { NapkinError } from "../errors.js";
+import { type Quantity, dims, evaluateNode, formatNapkin, parseNotation } from "../notation/index.js";
 import type { Figure, ReferenceTable } from "../reference.js";
 
 /** A line's claim about what a component can handle, against the reference figure for it. */
@@ -17,9 +15,12 @@ export interface CapacityClaim {
 // Latin letters spelled out rather than \p{L} with the `i` flag: V8 takes ~2 ms to compile each
 // case-insensitive Unicode-property regex, and these are built for every figure on every start.
 const letter = "A-Za-z\\u00C0-\\u024F";
-const scale = `(?:\\s*(?:k|K|M|m|B|bn|mil|mi|thousand|million|milhões|milhão)(?![${letter}]))?`;
-/** A number or range with an optional scale (`50-100k`, `400`, `~1M`, `500K–1M`); units after it are ignored. */
-const claimedNumber = new RegExp(`(?<![${letter}\\d_.,])\\d[\\d.,_]*${scale}(?:\\s*[-–]\\s*\\d[\\d.,_]*${scale})?`);
+/** Where a number starts: a digit not inside a word or another number. */
+const numberStart = new RegExp(`(?<![${letter}\\d_.,])\\d`, "g");
+/** What a claimed number is read from: its digits, scale and unit words, up to the first character notation has no use for. */
+const quantityText = new RegExp(`^[${letter}\\d\\s.,_%/\\-–]{1,60}`);
+/** A spaced dash ends the quantity: what follows is another clause (`100K ops/s - fast`). */
+const clauseDash = /\s[-–]\s.*$/;
 
 /** Words that make a line about a load, a shortfall or several nodes, not one node's capacity (in lower-cased text). */
 const notOneNodeCapacity = /\b(can'?t|cannot|won'?t|doesn'?t|not|never|n[aã]o|nunca|need|needs|needed|precisa|precisamos|precisaria|require[sd]?|exige|peak|pico|shards?|sharding|nodes|n[oó]s|replicas|r[eé]plicas|instances|inst[aâ]ncias|brokers|servers|servidores|machines|m[aá]quinas)\b/;
@@ -71,9 +72,9 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
   if (!matchers.componentWords.some((word) => lower.includes(word))) return undefined;
   const candidates = matchers.figures.filter((m) => m.component.test(lower) && m.operation.test(lower));
   if (candidates.length === 0) return undefined;
-  const number = claimedNumber.exec(line);
+  const number = claimedNumber(line);
   if (!number) return undefined;
-  const after = line.slice(number.index + number[0].length);
+  const after = line.slice(number.index + number.text.length);
   const [afterLower, beforeLower] = [after.toLowerCase(), line.slice(0, number.index).toLowerCase()];
   // The operation named nearest the number decides the figure (Postgres "reads" vs "inserts").
   const scored = candidates
@@ -81,14 +82,7 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
     .map(({ m, at, before }) => ({ m, distance: at >= 0 ? at : before >= 0 ? number.index - before + 1000 : Infinity }))
     .sort((a, b) => a.distance - b.distance);
   const { figure } = scored[0].m;
-  let claimed: Quantity;
-  try {
-    claimed = evaluateNode(parseNotation(number[0].trim()).node);
-  } catch {
-    return undefined;
-  }
-  const perSecond = /\/\s*(min|minute|minuto)s?\b|per\s+minute|por\s+minuto/.test(afterLower.slice(0, 30)) ? 1 / 60 : 1;
-  claimed = { low: claimed.low * perSecond, high: claimed.high * perSecond, dim: { t: -1, d: 0 } };
+  const claimed = number.quantity;
   const range = figure.quantity;
   // Only a claim about what one node can do over-claims: "can't handle 200K", "we need 500K at peak, so
   // 2-5 nodes" and "a cluster handles 1M with 5 nodes" state loads or fleets, and are right.
@@ -96,5 +90,29 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
   const aboutOneNode = !notOneNodeCapacity.test(clause) && (figure.per === "cluster" || !/\bcluster\b/.test(clause));
   const overClaim = aboutOneNode && !figure.openEnded && claimed.high > range.high * (1 + tolerance);
   const table = `${formatNapkin(range.low)}${figure.openEnded ? "+" : `–${formatNapkin(range.high)}`}/s (${figure.name}${figure.per ? `, per ${figure.per}` : ""})`;
-  return { figure, claimed, claimedText: number[0].trim(), overClaim, table };
+  return { figure, claimed, claimedText: number.text, overClaim, table };
+}
+
+/**
+ * The first number in a line, with the scale and unit words after it, read through the vocabulary: a rate
+ * (`50-100k reads per seconds`, `2 millions ops/s`, `600/min`) in its own unit, a bare count as per second.
+ */
+function claimedNumber(line: string): { index: number; text: string; quantity: Quantity } | undefined {
+  numberStart.lastIndex = 0;
+  for (let m = numberStart.exec(line); m; m = numberStart.exec(line)) {
+    const text = (quantityText.exec(line.slice(m.index))?.[0] ?? "").replace(clauseDash, "");
+    try {
+      const parsed = parseNotation(text, { stopAtProse: true });
+      const node = parsed.node;
+      if (node.type !== "literal" || !node.number) continue;
+      const value = evaluateNode(node, {});
+      const perSecond = value.dim.t === -1 && value.dim.d === 0 && value.dim.c === 0;
+      // A bare count, or a count with words that are not a rate (`ops sec`), is per second: what the table gives.
+      const quantity: Quantity = perSecond ? value : { ...evaluateNode(node, { annotate: true }), dim: dims.rate };
+      return { index: m.index, text: text.slice(0, parsed.end).trim(), quantity };
+    } catch (error) {
+      if (!(error instanceof NapkinError)) throw error;
+    }
+  }
+  return undefined;
 }

@@ -1,10 +1,12 @@
-import type { Dim } from "./words.js";
 import { type Quantity, isRange, midpoint } from "./quantity.js";
+import { type Dim, type DimKey, type Terms, dimKeys } from "./units.js";
+import { unitById } from "./vocabulary.js";
 
-/** A unit to show a value in: its name and its size in base units. */
+/** A unit to show a value in: its name, its size in base units, and a currency symbol written before the number. */
 export interface DisplayUnit {
   name: string;
   factor: number;
+  prefix?: string;
 }
 
 // "bytes", not "B", below a kilobyte: `125 B/s` would read back as 125 billion per second.
@@ -12,9 +14,14 @@ const bytePrefixes = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"];
 const bitRatePrefixes = ["bps", "Kbps", "Mbps", "Gbps", "Tbps"];
 const scaleSuffixes = ["", "K", "M", "B", "T"];
 
-/** The unit a value of this dimension reads best in (bytes get a decimal prefix). */
-export function chooseUnit(dim: Dim, value: number): DisplayUnit {
+/**
+ * The unit a value of this dimension reads best in (bytes get a decimal prefix). A dimension with money, or
+ * one napkin has no name for, is shown in the units written for it (`$/GB`, `$/month`), never in a compound
+ * nobody wrote.
+ */
+export function chooseUnit(dim: Dim, value: number, terms: Terms = []): DisplayUnit {
   const magnitude = Math.abs(value);
+  if (dim.c !== 0) return writtenUnit(dim, terms) ?? { name: genericUnit(dim), factor: 1 };
   if (dim.t === 0 && dim.d === 0) return { name: "", factor: 1 };
   if (dim.t === -1 && dim.d === 0) return { name: "/s", factor: 1 };
   if (dim.d === 1 && (dim.t === 0 || dim.t === -1)) {
@@ -27,7 +34,37 @@ export function chooseUnit(dim: Dim, value: number): DisplayUnit {
     if (magnitude > 0 && magnitude < 1) return { name: "ms", factor: 1e-3 };
     return { name: "s", factor: 1 };
   }
-  return { name: genericUnit(dim), factor: 1 };
+  return writtenUnit(dim, terms) ?? { name: genericUnit(dim), factor: 1 };
+}
+
+/**
+ * A dimension in the units written for it: for each of its dimensions, the unit written along it (`$0.023/GB`
+ * is money per byte: `$/GB`). Undefined when a dimension has no written unit, or its written units disagree
+ * with it (a sum of `GB` and `MB` keeps one).
+ */
+function writtenUnit(dim: Dim, terms: Terms): DisplayUnit | undefined {
+  let factor = 1;
+  let prefix: string | undefined;
+  const top: string[] = [];
+  const bottom: string[] = [];
+  for (const key of dimKeys) {
+    if (dim[key] === 0) continue;
+    const term = terms.find((t) => t.key === key && Math.sign(t.power) === Math.sign(dim[key]));
+    if (!term) return undefined;
+    factor *= term.size ** dim[key];
+    const name = unitName(term.id, key);
+    if (key === "c" && dim[key] === 1) prefix = name;
+    else (dim[key] > 0 ? top : bottom).push(...Array.from({ length: Math.abs(dim[key]) }, () => name));
+  }
+  const name = `${top.join(" * ")}${bottom.map((b) => `/${b}`).join("")}`;
+  return { name, factor, ...(prefix ? { prefix } : {}) };
+}
+
+/** How a unit is written in a result: its symbol (`$`, `GB`), or `s` and `day` for time. */
+function unitName(id: string, key: DimKey): string {
+  const unit = unitById(id);
+  if (key === "c") return unit.symbol ?? unit.id;
+  return unit.id === "B" ? "bytes" : unit.id === "us" ? "μs" : unit.id;
 }
 
 /** Any other dimension in notation napkin reads back: `s * s`, `bytes * s`, `/bytes/s`. */
@@ -89,7 +126,7 @@ export function formatRounded(value: number): string {
 
 /** A quantity in a unit: `66,667 /s`, `15,000–30,000`, `6.6667 MB/s`; napkin style `66.7K/s`, `6.67 MB/s`. */
 export function formatQuantity(q: Quantity, unit: DisplayUnit, style: "exact" | "napkin" = "exact"): string {
-  const counts = q.dim.d === 0;
+  const counts = q.dim.d === 0 && q.dim.c === 0;
   const format = style === "exact" ? formatExact : counts ? formatNapkin : formatRounded;
   const [low, high] = [format(q.low / unit.factor), format(q.high / unit.factor)];
   const suffix = (text: string) => /[KMBT]$/.exec(text)?.[0] ?? "";
@@ -106,6 +143,11 @@ export function formatQuantity(q: Quantity, unit: DisplayUnit, style: "exact" | 
 }
 
 function withUnit(number: string, unit: DisplayUnit, style: "exact" | "napkin"): string {
+  if (unit.prefix) {
+    // `$92`, `$0.023/GB`, `-$5`: the currency before the number, any other unit after it.
+    const signed = number.startsWith("-") ? `-${unit.prefix}${number.slice(1)}` : `${unit.prefix}${number}`;
+    return unit.name ? `${signed}${unit.name.startsWith("/") ? "" : " "}${unit.name}` : signed;
+  }
   if (!unit.name) return number;
   return unit.name.startsWith("/") && style === "exact" ? `${number} ${unit.name}` : `${number}${unit.name.startsWith("/") ? "" : " "}${unit.name}`;
 }

@@ -1,10 +1,42 @@
 import { NapkinError } from "../errors.js";
 import { wordEnd } from "./letters.js";
 
-export type Token =
-  | { type: "number"; value: number; text: string; start: number; end: number; spaceBefore: boolean }
-  | { type: "word"; text: string; start: number; end: number; spaceBefore: boolean }
-  | { type: "op"; text: string; start: number; end: number; spaceBefore: boolean };
+/**
+ * How a number was written, when napkin had to decide what its separators mean. `alt` is the other
+ * reading of an ambiguous one: `86.400` is 86.4 (a decimal point) or 86,400 (Portuguese thousands).
+ */
+export type NumberFormat = "dotted-thousands" | "decimal-comma" | "space-groups" | "apostrophe-groups";
+
+export interface NumberToken {
+  readonly type: "number";
+  readonly value: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly spaceBefore: boolean;
+  /** A format napkin read without a choice (`1.000.000`, `6,7`, `12 500 000`). */
+  readonly format?: NumberFormat;
+  /** The other reading of an ambiguous number (`86.400` as 86,400). */
+  readonly alt?: { readonly value: number; readonly format: NumberFormat };
+}
+
+export interface WordToken {
+  readonly type: "word";
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly spaceBefore: boolean;
+}
+
+export interface OpToken {
+  readonly type: "op";
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly spaceBefore: boolean;
+}
+
+export type Token = NumberToken | WordToken | OpToken;
 
 const superscripts: Record<string, string> = {
   "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
@@ -13,18 +45,35 @@ const superscripts: Record<string, string> = {
 // Each pattern is anchored with the sticky flag and has no nested quantifiers: linear time. Patterns are
 // module constants: a regex literal in a function body makes a new RegExp object each time it runs, and
 // these run for every character napkin reads.
-const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
+const numberPattern = /\d+(?:[,_]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** `1.000.000`: two or more dotted groups can only be thousands. */
+const dottedGroups = /[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.,])/y;
+/** `R$ 2.305,00`: dotted thousands with a decimal comma, the Portuguese way. */
+const dottedWithComma = /[1-9]\d{0,2}(?:\.\d{3})+,\d{1,2}(?![\d.,])/y;
+/** `6'000'000'000`: Swiss thousands. */
+const apostropheGroups = /[1-9]\d{0,2}(?:'\d{3})+(?![\d.,'])/y;
+/** `$.05`, `.5`: a decimal with no leading zero, after a space, a currency, a bracket or an operator. */
+const bareDecimal = /\.\d+(?:[eE][+-]?\d+)?/y;
+const beforeBareDecimal = /[\s$€(~≈=*×/+-]/;
+/** `86.400`: one dotted group of three, no leading zero: a decimal, or Portuguese thousands. */
+const oneDottedGroup = /[1-9]\d{0,2}\.\d{3}(?![\d.,])/y;
+/** `12 500 000`: groups of three digits after single spaces (or no-break and thin spaces). */
+const spaceGroups = /[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]|[ \u00a0\u202f\u2009]\d)/y;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
 const decimalCommaPattern = /,\d{1,2}(?![\d,.])/y;
 const whitespace = /\s/;
 const digitSeparators = /[,_]/g;
-const operators = ["**", "->", "→", "+", "-", "−", "–", "—", "*", "×", "·", "/", "÷", "^", "%", "(", ")", "~", "≈", ",", "=", "[", "]", "{", "}", ".", ":", ";", "'", '"', "<", ">", "!", "&", "|", "?", "@", "#", "$", "\\"];
+const groupSpaces = /[ \u00a0\u202f\u2009]/g;
+const operators = ["**", "->", "→", "=>", "+", "-", "−", "–", "—", "*", "×", "·", "/", "÷", "^", "%", "(", ")", "~", "≈", ",", "=", "[", "]", "{", "}", ".", ":", ";", "'", '"', "<", ">", "!", "&", "|", "?", "@", "#", "\\", "≥", "≤", "±", "…"];
+/** Money symbols are words of the vocabulary (`$0.023/GB`, `R$ 50`, `€10`). */
+const currencySymbols = ["US$", "R$", "$", "€", "£", "₹"];
 
 /** Splits napkin notation into numbers, words and operators. */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  let depth = 0;
+  // Brackets that hold a function's arguments (`max(1,2)`): there a comma separates, not a decimal.
+  const callDepths: boolean[] = [];
   let spaceBefore = false;
   while (i < input.length) {
     const char = input[i];
@@ -34,32 +83,14 @@ export function tokenize(input: string): Token[] {
       continue;
     }
     const start = i;
-    numberPattern.lastIndex = i;
-    const number = numberPattern.exec(input);
+    const inCall = callDepths.includes(true);
+    const number = readNumber(input, i, inCall);
     if (number) {
-      let text = number[0];
-      let value = Number(text.replace(digitSeparators, ""));
-      i += text.length;
-      // `6,7 MB/s`: a comma before one or two digits is a decimal comma (a thousands comma takes three).
-      // Not inside brackets, where `max(1,2)` separates arguments.
-      decimalCommaPattern.lastIndex = i;
-      const decimals = depth === 0 && !text.includes(",") ? decimalCommaPattern.exec(input) : null;
-      if (decimals) {
-        text += decimals[0];
-        value = Number(text.replace(/,/g, ".").replace(/_/g, ""));
-        i += decimals[0].length;
-      }
-      superscriptPattern.lastIndex = i;
-      const exponent = superscriptPattern.exec(input);
-      if (exponent) {
-        const power = Number([...exponent[0]].map((c) => superscripts[c]).join(""));
-        value = value ** power;
-        text += exponent[0];
-        i += exponent[0].length;
-      }
-      tokens.push({ type: "number", value, text, start, end: i, spaceBefore });
+      i = number.end;
+      tokens.push({ type: "number", ...number, start, spaceBefore });
     } else {
-      const end = wordEnd(input, i);
+      const currency = currencySymbols.find((c) => input.startsWith(c, i));
+      const end = currency ? i + currency.length : wordEnd(input, i);
       if (end > i) {
         i = end;
         tokens.push({ type: "word", text: input.slice(start, end), start, end, spaceBefore });
@@ -67,14 +98,61 @@ export function tokenize(input: string): Token[] {
         const op = operators.find((o) => input.startsWith(o, i));
         if (!op) throw new NapkinError("syntax", `unexpected character '${char}'`, { place: { column: i + 1 } });
         i += op.length;
-        if (op === "(") depth++;
-        if (op === ")") depth--;
+        if (op === "(") callDepths.push(tokens[tokens.length - 1]?.type === "word" && !spaceBefore);
+        if (op === ")") callDepths.pop();
         tokens.push({ type: "op", text: normaliseOperator(op), start, end: i, spaceBefore });
       }
     }
     spaceBefore = false;
   }
   return tokens;
+}
+
+type ReadNumber = Omit<NumberToken, "type" | "start" | "spaceBefore">;
+
+/** The number written at `i`, with the reading its separators were given. */
+function readNumber(input: string, i: number, inCall: boolean): ReadNumber | undefined {
+  const code = input.charCodeAt(i);
+  if (code === 46 && (i === 0 || beforeBareDecimal.test(input[i - 1]))) {
+    const decimal = sticky(bareDecimal, input, i);
+    if (decimal) return withExponent(input, { value: Number(`0${decimal}`), text: decimal, end: i + decimal.length });
+  }
+  if (code < 48 || code > 57) return undefined;
+  const withComma = sticky(dottedWithComma, input, i);
+  if (withComma) return withExponent(input, { value: Number(withComma.replace(/\./g, "").replace(",", ".")), text: withComma, end: i + withComma.length, format: "dotted-thousands" });
+  const apostrophes = sticky(apostropheGroups, input, i);
+  if (apostrophes) return withExponent(input, { value: Number(apostrophes.replace(/'/g, "")), text: apostrophes, end: i + apostrophes.length, format: "apostrophe-groups" });
+  const grouped = sticky(dottedGroups, input, i) ?? (inCall ? undefined : sticky(spaceGroups, input, i));
+  if (grouped) {
+    const dotted = grouped.includes(".");
+    return withExponent(input, { value: Number(grouped.replace(dotted ? /\./g : groupSpaces, "")), text: grouped, end: i + grouped.length, format: dotted ? "dotted-thousands" : "space-groups" });
+  }
+  const oneGroup = sticky(oneDottedGroup, input, i);
+  if (oneGroup) {
+    return withExponent(input, { value: Number(oneGroup), text: oneGroup, end: i + oneGroup.length, alt: { value: Number(oneGroup.replace(".", "")), format: "dotted-thousands" } });
+  }
+  const text = sticky(numberPattern, input, i)!;
+  const end = i + text.length;
+  // `6,7 MB/s`: a comma before one or two digits is a decimal comma (a thousands comma takes three).
+  const decimals = inCall || text.includes(",") || text.includes(".") ? undefined : sticky(decimalCommaPattern, input, end);
+  if (decimals) {
+    const whole = text + decimals;
+    return withExponent(input, { value: Number(whole.replace(",", ".").replace(/_/g, "")), text: whole, end: end + decimals.length, format: "decimal-comma" });
+  }
+  return withExponent(input, { value: Number(text.replace(digitSeparators, "")), text, end });
+}
+
+/** `10³`: a superscript power written right after the number. */
+function withExponent(input: string, number: ReadNumber): ReadNumber {
+  const exponent = sticky(superscriptPattern, input, number.end);
+  if (!exponent) return number;
+  const power = Number([...exponent].map((c) => superscripts[c]).join(""));
+  return { ...number, value: number.value ** power, text: number.text + exponent, end: number.end + exponent.length, alt: undefined };
+}
+
+function sticky(pattern: RegExp, input: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(input)?.[0];
 }
 
 function normaliseOperator(op: string): string {
@@ -84,7 +162,7 @@ function normaliseOperator(op: string): string {
     case "**": return "^";
     case "−": return "-";
     case "—": return "–";
-    case "→": return "->";
+    case "→": case "=>": return "->";
     case "≈": return "~";
     default: return op;
   }

@@ -1,0 +1,637 @@
+import { NapkinError } from "../errors.js";
+import type { ClaimText } from "../check/claims.js";
+import {
+  type Choice, type Literal, type MathFunctions, type Node, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms,
+  adoptEachOther, choicesOf, enumeratePicks, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
+  readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, wordParts,
+} from "../notation/index.js";
+import { type Slip, type SlipContext, explainRatio, otherCost, withinTolerance } from "./slips.js";
+
+/**
+ * Judges one claim of a line (`200k / 3 = 66pings/sec`): the cheapest reading whose total cost is under the
+ * ceiling and whose value matches the stated one within the tolerance makes it right; otherwise it is wrong,
+ * and the diagnosis is the cheapest reading plus slip that explains the stated value. Returns data only.
+ */
+
+export interface JudgeOptions {
+  tolerance: number;
+  monthSeconds?: number;
+  functions?: MathFunctions;
+}
+
+/** A literal of the expression as read, for propagation: the number written (with its scale), and its units. */
+export interface ClaimLiteral {
+  readonly node: Literal;
+  /** The number as written, scale included, units not (`35K QPS` → 35,000; `1.08 TB` → 1.08). */
+  readonly written: number;
+  readonly terms: Terms;
+  /** Its value under the reading taken (base units). */
+  readonly value: Quantity;
+  /** Its position among the expression's values: 0 for the first. */
+  readonly index: number;
+}
+
+/** A claim judged. Numbers are in the unit written on the stated side. */
+export interface Judgement {
+  verdict: "ok" | "wrong";
+  expression: string;
+  separator: string;
+  statedText: string;
+  /** Offset of the expression in the claim's left text (where the claim starts). */
+  start: number;
+  /** The stated number, in the unit written after it. */
+  stated: number;
+  /** The right value in that unit (a range's middle). */
+  expected: number;
+  expectedRange?: { low: number; high: number };
+  /** The unit written on the stated side (`pings/sec`, `TB/day`), or empty. */
+  unit: string;
+  /** stated ÷ expected. */
+  factor: number;
+  slip?: Slip;
+  /** What the reading chose. */
+  reading: ReadingNote[];
+  cost: number;
+  /** The stated value as written (number × scale) and its units, for later lines that reuse it. */
+  statedWritten: number;
+  statedTerms: Terms;
+  statedValue: Quantity;
+  /** The expression's value (base units) under the reading taken. */
+  value: Quantity;
+  literals: ClaimLiteral[];
+  /** The expression re-evaluated under the reading taken, some literals replaced (a propagated correction). */
+  reevaluate(replace: ReadonlyMap<Node, Quantity>): number | undefined;
+}
+
+/** A conversion a literal may stand for: its value, the dimension it converts, and how it is named. */
+interface Conversion {
+  value: number;
+  key: "t" | "d" | "c";
+  name: string;
+  interview?: string;
+  bits?: boolean;
+}
+
+const conversions = readingCosts.conversions as readonly Conversion[];
+const { ceiling } = readingCosts;
+const cost = readingCosts.costs;
+
+/** Everything a reading of one claim evaluates to. */
+interface Candidate {
+  cost: number;
+  value: Quantity;
+  stated: Quantity;
+  notes: ReadingNote[];
+  fits: boolean;
+  left: Parsed;
+  start: number;
+  expression: string;
+  reading: Reading;
+  replace: Map<Node, Quantity>;
+  right: StatedSide;
+}
+
+/** Reads and judges one claim; undefined when either side is not napkin notation (prose, code, unknown symbols). */
+export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement | undefined {
+  const rights = statedCandidates(claim.right);
+  if (rights.length === 0) return undefined;
+  const lefts = expressionCandidates(claim);
+  if (lefts.length === 0) return undefined;
+  const arithmetic = hasArithmetic(lefts[0].parsed.node);
+  if (!arithmetic && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
+  const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds };
+
+  const candidates: Candidate[] = [];
+  search: for (const right of rights) {
+    // Two expressions compared (`1e9 / (30 * 86,400) = 1e9 / 86,400`) must both compute: `20M writes a day = 20M / 86,400` defines, not claims.
+    if (right.expression && !arithmetic) continue;
+    for (const left of lefts) {
+      if (left.cost + right.cost > ceiling) continue;
+      const found = readingsOf(left, right, base, options, claim, arithmetic, ceiling - left.cost - right.cost);
+      for (const c of found) {
+        const notes = left.cost ? [...c.notes, { kind: "label-dash" as const, text: claim.left.slice(0, left.start).trim(), chosen: "label" }] : c.notes;
+        candidates.push({ ...c, cost: c.cost + left.cost + right.cost, notes, right });
+      }
+      // The usual reading of the whole claim fits: nothing cheaper can follow.
+      if (left === lefts[0] && right === rights[0] && found[0]?.fits && found[0].cost === 0) break search;
+    }
+  }
+  let valid = candidates.filter((c) => Number.isFinite(c.cost));
+  if (valid.length === 0) {
+    // No reading whose units agree: the units may only annotate the numbers (`6M/day / 86400 s = 70/s`).
+    const right = rights[0];
+    const annotated = annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, claim, arithmetic, ceiling - cost.annotation) : [];
+    valid = annotated.map((c) => ({ ...c, cost: c.cost + cost.annotation, notes: [...c.notes, { kind: "annotation", text: claim.left, chosen: "labels" }], right }));
+  }
+  if (valid.length === 0) return undefined;
+  const fitting = valid.filter((c) => c.fits && c.cost <= ceiling).sort((a, b) => a.cost - b.cost)[0];
+  if (fitting) return judgement(claim, fitting.right, fitting, "ok", undefined, options);
+
+  // Wrong under every plausible reading: the cheapest reading plus slip that explains the stated value.
+  const context = slipContext(claim, lefts[0].parsed, rights[0]);
+  let best: { candidate: Candidate; slip: Slip; cost: number } | undefined;
+  for (const candidate of valid) {
+    if (candidate.cost > ceiling) continue;
+    const explained = explainRatio(ratioOf(candidate), context) ?? missingBrackets(candidate, options);
+    const total = candidate.cost + (explained?.cost ?? otherCost);
+    if (!best || total < best.cost) best = { candidate, slip: explained?.slip ?? { code: "other", factor: factorOf(candidate) }, cost: total };
+  }
+  if (!best) return undefined;
+  return judgement(claim, best.candidate.right, best.candidate, "wrong", best.slip, options);
+}
+
+/**
+ * `10B / 24 * 60 * 60 = 1.1 × 10⁵`: the writer divided by the whole product, but wrote no brackets. The slip
+ * when the expression, with everything after its first `/` taken as the divisor, gives the stated value.
+ */
+function missingBrackets(c: Candidate, options: JudgeOptions): { slip: Slip; cost: number } | undefined {
+  const regrouped = regroupDivision(c.left.node);
+  if (!regrouped) return undefined;
+  try {
+    const value = evaluateNode(regrouped, { ...c.reading, replace: c.replace.size ? c.replace : undefined });
+    const pair = adoptEachOther(value, c.stated);
+    if (!pair || !agrees(pair[0], pair[1], options.tolerance)) return undefined;
+    return { slip: { code: "missing-brackets", factor: factorOf(c) }, cost: readingCosts.missingBrackets };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `a / b * c * d` as `a / (b * c * d)`; undefined when there is no `/` followed by `*`. */
+function regroupDivision(node: Node): Node | undefined {
+  const chain: { op: "*" | "/"; node: Node }[] = [];
+  let head: Node = node;
+  while (head.type === "binary" && (head.op === "*" || head.op === "/")) {
+    chain.unshift({ op: head.op, node: head.right });
+    head = head.left;
+  }
+  const first = chain.findIndex((c) => c.op === "/");
+  if (first < 0 || !chain.slice(first + 1).some((c) => c.op === "*")) return undefined;
+  let divisor = chain[first].node;
+  for (const step of chain.slice(first + 1)) {
+    divisor = { type: "binary", op: step.op, left: divisor, right: step.node, start: divisor.start, end: step.node.end };
+  }
+  let numerator = head;
+  for (const step of chain.slice(0, first)) numerator = { type: "binary", op: step.op, left: numerator, right: step.node, start: numerator.start, end: step.node.end };
+  return { type: "binary", op: "/", left: numerator, right: divisor, start: numerator.start, end: divisor.end };
+}
+
+/**
+ * The units may be only annotations (`6M/day / 86400 s = 70/s`) when the stated side is a plain number, or
+ * written in units the expression also carries: never when it names a unit the expression never mentions.
+ */
+function annotationFits(left: ExpressionCandidate, right: StatedSide): boolean {
+  const rightUnits = wordParts(right.parsed.node).filter((p) => senseOf(p, {}).kind === "unit" && !(senseOf(p, {}) as { noun?: string }).noun);
+  if (rightUnits.length === 0) return true;
+  const leftWords = new Set(wordParts(left.parsed.node).map((p) => p.token.text.toLowerCase()));
+  return rightUnits.every((p) => leftWords.has(p.token.text.toLowerCase()));
+}
+
+/** A candidate's stated ÷ right, against the nearer end of a range. */
+function ratioOf(c: Candidate): number {
+  const stated = midpoint(c.stated);
+  if (stated > c.value.high) return stated / c.value.high;
+  if (stated < c.value.low) return stated / c.value.low;
+  return 1;
+}
+
+function factorOf(c: Candidate): number {
+  const value = midpoint(c.value);
+  return value === 0 ? Infinity : midpoint(c.stated) / value;
+}
+
+/**
+ * Every reading of one expression candidate against the stated side within the cost left, with whether it fits.
+ * The usual reading comes first; when it fits, no other is tried.
+ */
+function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, claim: ClaimText, arithmetic: boolean, budget: number): Omit<Candidate, "right">[] {
+  const senseChoices = base.annotate ? [] : choicesOf(left.parsed.node, right.parsed.node);
+  const convertible = base.annotate ? [] : conversionChoices(left.parsed.node, base);
+  const monthUsed = !base.annotate && usesMonth(left.parsed.node, right.parsed.node);
+  const binaryUsed = !base.annotate && usesDecimalData(left.parsed.node, right.parsed.node);
+  const choices: Choice[] = senseChoices;
+  const optionCounts = [
+    ...choices.map((c) => (c.kind === "sense" ? c.options.length : 2)),
+    ...convertible.map((c) => c.options.length + 1),
+    ...(monthUsed ? [readingCosts.months.length] : []),
+    ...(binaryUsed ? [2] : []),
+  ];
+  const conversionStart = choices.length;
+  const monthIndex = monthUsed ? conversionStart + convertible.length : -1;
+  const binaryIndex = binaryUsed ? optionCounts.length - 1 : -1;
+  const pickCost = (i: number, pick: number): number => {
+    if (pick === 0) return 0;
+    if (i < conversionStart) return optionCost(choices[i], pick);
+    if (i === monthIndex) return readingCosts.months[pick].cost;
+    if (i === binaryIndex) return cost["binary-prefix"];
+    const conversion = convertible[i - conversionStart].options[pick - 1];
+    return conversion.interview ? cost[conversion.interview === "day" ? "interview-day" : "interview-month"] : cost["hand-conversion"];
+  };
+  const parts = [...wordParts(left.parsed.node), ...wordParts(right.parsed.node)];
+  const out: Omit<Candidate, "right">[] = [];
+  const all = enumeratePicks(optionCounts, pickCost, budget, 128);
+  for (let n = 0; n < all.length; n++) {
+    const { picks, cost: picked } = all[n];
+    const monthSeconds = monthIndex >= 0 ? monthLength(picks[monthIndex], options.monthSeconds) : options.monthSeconds;
+    const tally = { sumAdoptions: 0 };
+    const reading: Reading = { ...readingFor(choices, picks.slice(0, conversionStart), base), monthSeconds, binary: binaryIndex >= 0 && picks[binaryIndex] === 1, tally };
+    const replace = new Map<Node, Quantity>();
+    const used: { conversion: Conversion; node: Node; sign: number }[] = [];
+    convertible.forEach((c, k) => {
+      const pick = picks[conversionStart + k];
+      if (pick === 0) return;
+      const conversion = c.options[pick - 1];
+      const truth = conversion.interview === "day" ? 86_400 : conversion.interview === "month" ? monthSeconds ?? 2_592_000 : conversion.value;
+      replace.set(c.node, { low: conversion.value / truth, high: conversion.value / truth, dim: { t: 0, d: 0, c: 0 }, terms: [] });
+      used.push({ conversion, node: c.node, sign: c.sign });
+    });
+    for (const inBaseUnits of [false, true]) {
+      const evaluated = evaluatePair(left.parsed.node, right.parsed.node, { ...reading, replace: replace.size ? replace : undefined }, { ...reading }, inBaseUnits);
+      if (!evaluated) break;
+      const { value, stated, written, adopted } = evaluated;
+      // A claim with no arithmetic is a conversion (`1 day = 86,400 s`, `500M/dia = 5,800/s`): one dimension, two units.
+      if (!arithmetic && (!sameDim(written.leftDim, written.rightDim) || sameUnits(written.left, written.right))) return [];
+      if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
+      if (inBaseUnits && adopted === 0) break;
+      const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, new Set());
+      const total = picked + penalty + adopted * cost.adopted + tally.sumAdoptions * cost["sum-adopted"] + (inBaseUnits ? cost["base-unit"] : 0);
+      const notes: ReadingNote[] = [
+        ...notesFor(left.parsed.node, reading, left.text),
+        ...notesFor(right.parsed.node, reading, right.text).filter((note) => note.kind !== "month" && note.kind !== "year"),
+        ...used.map((u) => ({ kind: "conversion" as const, text: left.text.slice(u.node.start, u.node.end).trim(), chosen: u.conversion.interview ? `${u.conversion.name} (interview ${u.conversion.interview === "day" ? "10⁵" : "2.5M"})` : u.conversion.name })),
+        ...(binaryIndex >= 0 && picks[binaryIndex] === 1 ? [{ kind: "binary" as const, text: "KB", chosen: "1024" }] : []),
+        ...(inBaseUnits ? [{ kind: "adopted" as const, text: right.text, chosen: "base units" }] : []),
+      ];
+      if (monthIndex >= 0 && picks[monthIndex] > 0) {
+        const month = readingCosts.months[picks[monthIndex]];
+        for (const note of notes) if (note.kind === "month") Object.assign(note, { chosen: month.name ?? `${month.days} days` });
+      }
+      const fits = agrees(value, stated, options.tolerance);
+      // A negative value for a positive statement: a label's dash read as a minus, most likely.
+      const sign = Math.sign(midpoint(value)) * Math.sign(midpoint(stated)) < 0 ? cost["opposite-sign"] : 0;
+      out.push({ cost: total + sign, value, stated, notes, fits, left: left.parsed, start: left.start, expression: left.text, reading, replace });
+      if (fits) break;
+    }
+    if (n === 0 && out[0]?.fits && out[0].cost === 0) break;
+  }
+  return out;
+}
+
+function monthLength(pick: number, monthSeconds?: number): number | undefined {
+  if (pick === 0) return monthSeconds;
+  const month = readingCosts.months[pick];
+  return month.seconds ?? (month.days ?? 30) * 86_400;
+}
+
+/** Both sides evaluated under a reading, with the missing-dimension rule applied; undefined when they conflict. */
+function evaluatePair(leftNode: Node, rightNode: Node, leftReading: Reading, rightReading: Reading, inBaseUnits: boolean) {
+  let left: Quantity;
+  let right: Quantity;
+  try {
+    left = evaluateNode(leftNode, leftReading);
+    right = evaluateNode(rightNode, rightReading);
+  } catch (error) {
+    // A reading with no value (a division by zero, units that do not mix, an inverted range) is no reading;
+    // napkin failing to run (mathjs's bundle missing, an `io` error) still ends the run.
+    if (error instanceof NapkinError && error.code !== "io") return undefined;
+    throw error;
+  }
+  const adopted: { side: "left" | "right"; key: "t" | "d" | "c"; size: number }[] = [];
+  const pair = adoptEachOther(left, right, adopted, inBaseUnits);
+  if (!pair) return undefined;
+  return { value: pair[0], stated: pair[1], written: { left: left.terms, right: right.terms, leftDim: left.dim, rightDim: right.dim }, adopted: adopted.length };
+}
+
+/** Whether two sides are written in the same units (their nouns aside): `5 GB = 5 GB` converts nothing. */
+function sameUnits(a: Terms, b: Terms): boolean {
+  const units = (terms: Terms) => terms.filter((t) => t.key !== undefined);
+  const [x, y] = [units(a), units(b)];
+  return x.length === y.length && x.every((t) => y.some((u) => u.id === t.id && u.power === t.power));
+}
+
+/**
+ * A hand conversion is a reading only when the written units show it: the literals read as conversions
+ * multiply (or divide) to the ratio of the two sides' written units along their dimension (`/s × 86,400 =
+ * /day`; `GB / 1000 = TB`). A `24` in a bare `/(24 * 3600)` converts nothing the units show.
+ */
+function conversionsEvident(used: { conversion: Conversion; sign: number }[], left: Terms, right: Terms, monthSeconds?: number): boolean {
+  for (const key of ["t", "d"] as const) {
+    const mine = used.filter((u) => u.conversion.key === key);
+    if (mine.length === 0) continue;
+    const bits = mine.filter((u) => u.conversion.bits);
+    // Bits per byte: one side written in bits, the other in bytes (the prefixes convert themselves).
+    if (bits.length && (bits.length > 1 || writtenInBits(left) === writtenInBits(right))) return false;
+    const steps = mine.filter((u) => !u.conversion.bits);
+    if (steps.length === 0) continue;
+    const product = steps.reduce((p, u) => p * truthOf(u.conversion, monthSeconds) ** u.sign, 1);
+    const bitRatio = bits.length ? (writtenInBits(left) ? 1 / 8 : 8) : 1;
+    const shown = (termsSize(left, key) / termsSize(right, key)) * (key === "d" ? 1 / bitRatio : 1);
+    if (Math.abs(Math.log(shown)) < 1e-6) return false;
+    const slack = steps.some((u) => u.conversion.value === 1024) ? 0.03 : 0.005;
+    if (Math.abs(Math.log(product / shown)) > Math.log(1 + slack)) return false;
+  }
+  return true;
+}
+
+/** Whether a side's data is written in bits (`Gbps`, `Mb`, `bits`). */
+function writtenInBits(terms: Terms): boolean {
+  return terms.some((t) => t.key === "d" && /bit$/.test(t.id));
+}
+
+function truthOf(conversion: Conversion, monthSeconds?: number): number {
+  if (conversion.interview === "day") return 86_400;
+  if (conversion.interview === "month") return monthSeconds ?? 2_592_000;
+  return conversion.value;
+}
+
+/**
+ * Literals that a writer multiplies or divides by to convert units by hand, with the conversions each may be:
+ * a plain number, with a scale word or not (`86,400`, `100K`, `0.1M`), or a power of ten (`10^5`).
+ */
+function conversionChoices(node: Node, reading: Reading): { node: Node; sign: number; options: Conversion[] }[] {
+  const out: { node: Node; sign: number; options: Conversion[] }[] = [];
+  for (const [candidate, sign] of literalSigns(node)) {
+    const value = plainValue(candidate, reading);
+    if (value === undefined) continue;
+    const options = conversions.filter((c) => Math.abs(c.value - value) <= c.value * 1e-9);
+    if (options.length) out.push({ node: candidate, sign, options });
+  }
+  return out.slice(0, 4);
+}
+
+/** The value of a plain number as written (scale words allowed, no units, no range), or of `10^5`. */
+function plainValue(node: Node, reading: Reading): number | undefined {
+  if (node.type === "power") {
+    const [base, exponent] = [plainValue(node.base, reading), plainValue(node.exponent, reading)];
+    return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
+  }
+  if (node.type !== "literal" || !node.number || node.low || node.prefix || node.negative) return undefined;
+  // `× 8 bits`: the bits per byte, written with their unit.
+  if (node.number.value === 8 && node.parts.length === 1 && node.parts[0].kind === "word") {
+    const sense = senseOf(node.parts[0], reading);
+    if (sense.kind === "unit" && sense.unit?.id === "bit" && !sense.per) return 8;
+  }
+  if (!node.parts.every((p) => p.kind === "word" && senseOf(p, reading).kind === "scale")) return undefined;
+  return writtenNumber(node, reading);
+}
+
+/** +1 for a value that multiplies the expression, -1 for one that divides it; none inside sums and functions. */
+function literalSigns(node: Node, sign = 1, out = new Map<Node, number>()): Map<Node, number> {
+  if (node.type === "literal" || node.type === "power") out.set(node, sign);
+  else if (node.type === "binary" && (node.op === "*" || node.op === "/")) {
+    literalSigns(node.left, sign, out);
+    literalSigns(node.right, node.op === "/" ? -sign : sign, out);
+  }
+  return out;
+}
+
+function usesMonth(...nodes: Node[]): boolean {
+  return nodes.some((n) => wordParts(n).some((p) => p.entry.senses.some((s) => s.kind === "unit" && (s.unit?.id === "month" || s.per?.id === "month"))));
+}
+
+function usesDecimalData(...nodes: Node[]): boolean {
+  return nodes.some((n) => wordParts(n).some((p) => p.entry.senses.some((s) => s.kind === "unit" && s.unit?.binary !== undefined)));
+}
+
+/** Whether the stated value agrees: a stated range must match the expression's range end for end. */
+function agrees(value: Quantity, stated: Quantity, tolerance: number): boolean {
+  if (stated.low !== stated.high) {
+    if (value.low === value.high) return withinTolerance(midpoint(value), stated, tolerance);
+    return withinTolerance(stated.low, { low: value.low, high: value.low }, tolerance) && withinTolerance(stated.high, { low: value.high, high: value.high }, tolerance);
+  }
+  return withinTolerance(stated.low, value, tolerance);
+}
+
+/** What the line involves, for the slips that can explain it. */
+function slipContext(claim: ClaimText, left: Parsed, right: StatedSide): SlipContext {
+  const text = claim.context.toLowerCase();
+  const literals = literalsOf(left.node).filter((l) => l.number && !l.low && l.parts.every((p) => p.kind !== "word"));
+  const values = literals.map((l) => l.number!.value);
+  const units = [...wordParts(left.node), ...wordParts(right.parsed.node)].flatMap((p) => p.entry.senses.slice(0, 1)).filter((s) => s.kind === "unit");
+  const ids = new Set(units.flatMap((s) => (s.kind === "unit" ? [s.unit?.id, s.per?.id] : [])).filter(Boolean) as string[]);
+  const keys = new Set(units.flatMap((s) => (s.kind === "unit" ? [s.unit?.key, s.per?.key] : [])));
+  const timeLiterals = [86_400, 3_600, 1_440, 60, 24, 1e5];
+  const small = values.filter((v) => v >= 2 && v <= 10);
+  return {
+    data: keys.has("d") || /\bbits?\b|bytes?\b/.test(text),
+    time: keys.has("t") || values.some((v) => timeLiterals.includes(v)),
+    // A period slip needs periods: their words, or a 7, 30 or 365 beside the time conversions (`30 * 24 * 3600`).
+    period: ["day", "week", "month", "year"].some((id) => ids.has(id)) || /\b(day|week|month|year|dia|semana|m[eê]s|ano|daily|monthly|yearly|weekly)s?\b/.test(text) || (values.some((v) => [7, 30, 31, 365, 12, 52].includes(v)) && values.some((v) => timeLiterals.includes(v))),
+    day: ids.has("day") || values.some((v) => v === 86_400 || v === 1e5),
+    month: ids.has("month") || values.some((v) => v === 30 || v === 2.5e6),
+    power: hasPower(left.node) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^/.test(claim.left),
+    peak: /peak|pico|pic\b|spike|burst/.test(text) ? small : undefined,
+    replication: /repl|réplica|replica|cópias|copias|copies|\brf\b/.test(text) ? small[small.length - 1] : undefined,
+  };
+}
+
+function hasPower(node: Node): boolean {
+  if (node.type === "power") return true;
+  if (node.type === "binary") return hasPower(node.left) || hasPower(node.right);
+  if (node.type === "negate") return hasPower(node.arg);
+  return false;
+}
+
+/** The judgement as data, in the stated side's unit. */
+function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "ok" | "wrong", slip: Slip | undefined, options: JudgeOptions): Judgement {
+  const written = statedWritten(right, c.reading);
+  const statedMiddle = midpoint(c.stated);
+  // The stated side's unit, as read (after the missing-dimension rule): its value ÷ the number written.
+  const unitFactor = written !== 0 && statedMiddle !== 0 ? Math.abs(statedMiddle / written) : 1;
+  const inUnit = (n: number) => n / unitFactor;
+  const expected = inUnit(midpoint(c.value));
+  const stated = inUnit(statedMiddle);
+  const leftNode = c.left.node;
+  const reading = c.reading;
+  const literalList = literalsOf(leftNode)
+    .filter((l) => l.number && !l.low)
+    .map((node, index) => {
+      const value = evaluateNode(node, reading);
+      return { node, written: writtenNumber(node, reading), terms: value.terms, value, index };
+    });
+  return {
+    verdict,
+    expression: c.expression,
+    separator: claim.separator === "|" ? "=" : claim.separator,
+    statedText: right.text,
+    start: c.start,
+    stated,
+    expected,
+    ...(c.value.low !== c.value.high ? { expectedRange: { low: inUnit(c.value.low), high: inUnit(c.value.high) } } : {}),
+    unit: right.unitText,
+    factor: expected === 0 ? (stated === 0 ? 1 : Infinity) : stated / expected,
+    ...(slip ? { slip } : {}),
+    reading: c.notes,
+    cost: c.cost,
+    statedWritten: written,
+    statedTerms: c.stated.terms,
+    statedValue: c.stated,
+    value: c.value,
+    literals: literalList,
+    reevaluate: (replace) => {
+      try {
+        const merged = new Map([...c.replace, ...replace]);
+        const value = evaluateNode(leftNode, { ...reading, replace: merged });
+        const pair = adoptEachOther(value, c.stated);
+        return pair ? inUnit(midpoint(pair[0])) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The number as written with its scale words, without its units (`35K QPS` → 35,000). */
+function writtenNumber(literal: Literal, reading: Reading): number {
+  let value = literal.number ? numberValue(literal.number, reading) : 1;
+  for (const part of literal.parts) {
+    if (part.kind !== "word") continue;
+    const sense = senseOf(part, reading);
+    if (sense.kind === "scale") value *= sense.factor;
+  }
+  return literal.negative ? -value : value;
+}
+
+interface StatedSide {
+  parsed: Parsed;
+  /** The number stated: a literal (`66 pings/sec`, `5-10K`) or a power of ten (`10^4`). */
+  number: Node;
+  text: string;
+  /** The unit written after the number (`pings/sec`, `TB/day`), or empty. */
+  unitText: string;
+  /** A middle step of a chain that is an expression, not a number. */
+  expression?: boolean;
+  /** What reading the stated side this way costs. */
+  cost: number;
+}
+
+const stopAfterStated = { stopAtProse: true } as const;
+
+/** The stated value at the start of the text: a number with its units (`4.3 TB/day`, `66 pings/sec`, `10^4/s`); prose may follow. */
+function parseStated(text: string): StatedSide | undefined {
+  const head = text.length > 200 ? text.slice(0, 200) : text;
+  let parsed: Parsed;
+  try {
+    parsed = parseNotation(head, stopAfterStated);
+  } catch (error) {
+    if (error instanceof NapkinError) return undefined;
+    throw error;
+  }
+  const node = parsed.node;
+  const statedText = head.slice(0, parsed.end).trim();
+  if (node.type === "literal" && node.number) {
+    const firstUnit = node.parts.find((p) => (p.kind === "word" && senseOf(p, {}).kind !== "scale") || p.kind === "label");
+    return { parsed, number: node, text: statedText, unitText: firstUnit ? unitTextFrom(head, firstUnit.token.start, node.end) : "", cost: 0 };
+  }
+  // `10^4`, `10^4/second`: a power of ten, with its units after it.
+  if (node.type === "power" && plainValue(node, {}) !== undefined) return { parsed, number: node, text: statedText, unitText: "", cost: 0 };
+  if (node.type === "binary" && node.op === "*" && node.left.type === "power" && plainValue(node.left, {}) !== undefined && node.right.type === "literal" && !node.right.number) {
+    return { parsed, number: node.left, text: statedText, unitText: unitTextFrom(head, node.right.start, node.right.end), cost: 0 };
+  }
+  // `a = b = c`: a middle step that is itself an expression (`10^9/10^5 = 10^3 = 1K`) is compared as computed.
+  if (parsed.end >= head.trimEnd().length && hasArithmetic(node)) return { parsed, number: node, text: statedText, unitText: "", expression: true, cost: 0 };
+  return undefined;
+}
+
+/**
+ * The ways to read a stated side: as written; and for a chain's middle step that goes on computing (`= 200 MB/s
+ * × 8 = 1,600 Mbps`), its leading value alone, at a cost: the step states 200 MB/s, then works on with it.
+ */
+function statedCandidates(text: string): StatedSide[] {
+  const stated = parseStated(text);
+  if (!stated) return [];
+  if (!stated.expression) return [stated];
+  const lead = leadingLiteral(stated.number);
+  if (!lead?.number) return [stated];
+  const leading = parseStated(text.slice(0, lead.end));
+  return leading && !leading.expression ? [stated, { ...leading, cost: cost["leading-value"] }] : [stated];
+}
+
+function leadingLiteral(node: Node): Literal | undefined {
+  let head = node;
+  while (head.type === "binary") head = head.left;
+  return head.type === "literal" ? head : undefined;
+}
+
+/** The unit as written, with the `/` before it when there is one (`6k/sec` → `/sec`). */
+function unitTextFrom(text: string, start: number, end: number): string {
+  const slash = /\/\s*$/.test(text.slice(0, start));
+  return `${slash ? "/" : ""}${text.slice(start, end).trim()}`;
+}
+
+/** The stated number as written (number × scale, no units). */
+function statedWritten(right: StatedSide, reading: Reading): number {
+  if (right.expression) return midpoint(evaluateNode(right.number, { ...reading, annotate: true }));
+  return right.number.type === "literal" ? writtenNumber(right.number, reading) : plainValue(right.number, reading) ?? 1;
+}
+
+interface ExpressionCandidate {
+  parsed: Parsed;
+  text: string;
+  /** Offset of the expression in the claim's left text. */
+  start: number;
+  cost: number;
+}
+
+const expressionStart = /^([-~≈(\d$€]|R\$|(sqrt|cbrt|log|log2|log10|ceil|floor|round|min|max)\s*\()/;
+const candidateStarts = /[\s(:]+/g;
+const labelDash = /[\p{L}\p{N})%]\s+[-–—]\s+$/u;
+const afterOperator = /[-+*/×÷^=(\d.,x·–—]\s*$/;
+const digit = /\d/;
+
+/**
+ * Where the expression may start in the text before the separator: the longest tail that parses is the usual
+ * reading (`write qps = 18000 * 0.5`: `18000 * 0.5`); a tail after a label's dash (`Reads - 3B reads a day -
+ * 3B / 86,400`) is another reading, at a cost. A table cell is whole.
+ */
+function expressionCandidates(claim: ClaimText): ExpressionCandidate[] {
+  const text = claim.left;
+  if (claim.table) {
+    const parsed = tryParse(text);
+    return parsed && digit.test(text) ? [{ parsed, text, start: 0, cost: 0 }] : [];
+  }
+  const offset = text.length > 300 ? text.length - 300 : 0;
+  const tail = text.slice(offset);
+  const starts = [0];
+  candidateStarts.lastIndex = 0;
+  for (let m = candidateStarts.exec(tail); m; m = candidateStarts.exec(tail)) {
+    const s = m.index + m[0].length;
+    if (s < tail.length && starts[starts.length - 1] !== s) starts.push(s);
+  }
+  const out: ExpressionCandidate[] = [];
+  for (const s of starts) {
+    const candidate = tail.slice(s).trim();
+    if (!expressionStart.test(candidate) || !digit.test(candidate)) continue;
+    const before = tail.slice(0, s);
+    const afterDash = labelDash.test(before);
+    if (out.length > 0 && !afterDash) continue;
+    // A tail that starts right after an operator or inside a number drops part of the expression: not a start.
+    if (s > 0 && !afterDash && afterOperator.test(before)) continue;
+    const parsed = tryParse(candidate);
+    if (!parsed) continue;
+    out.push({ parsed, text: candidate, start: offset + s + (tail.slice(s).length - tail.slice(s).trimStart().length), cost: out.length === 0 ? 0 : cost["label-dash"] });
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+const labelsOnly = { labels: true } as const;
+
+function tryParse(text: string): Parsed | undefined {
+  try {
+    return parseNotation(text, labelsOnly);
+  } catch (error) {
+    if (error instanceof NapkinError) return undefined;
+    throw error;
+  }
+}
+
+/** True when an expression computes something: an operator between values, not just `10 GB/day`. */
+function hasArithmetic(node: Node): boolean {
+  // A range stated as its middle (`5B-10B = 7.5B`) computes too.
+  if (node.type === "literal") return node.low !== undefined;
+  if (node.type === "binary") return !(node.right.type === "literal" && !node.right.number) || hasArithmetic(node.left);
+  return node.type === "power" || node.type === "call" || node.type === "negate";
+}
+
+export type { Picks, sameDim };

@@ -1,0 +1,32 @@
+import { type infer as infer_, z } from "../schema.js";
+
+/**
+ * The schema of src/data/vocabulary.json. napkin reads the file as bundled; tests/core/vocabulary.test.ts
+ * validates it with this schema, and the types below are inferred from it: one definition.
+ */
+export function buildVocabularySchema() {
+  const text = z.string().check(z.minLength(1));
+  const cost = z.optional(z.number());
+  const note = z.optional(text);
+  const sense = z.union([
+    z.strictObject({ scale: z.number(), cost, note }),
+    z.strictObject({ unit: z.optional(text), per: z.optional(text), noun: z.optional(text), cost, note }),
+    z.strictObject({ marker: z.enum(["per", "per-before-time", "of", "in", "times"]), cost, note }),
+  ]);
+  const unit = z.strictObject({
+    id: text,
+    dim: z.enum(["time", "data", "money"]),
+    size: z.number(),
+    name: text,
+    symbol: z.optional(text),
+    /** The binary unit a decimal one is sometimes written for (KB for KiB): the 1024-for-1000 reading. */
+    binary: z.optional(text),
+    source: text,
+  });
+  const word = z.strictObject({ spell: z.array(text).check(z.minLength(1)), exact: z.optional(z.boolean()), senses: z.array(sense).check(z.minLength(1)) });
+  return z.strictObject({ about: text, units: z.array(unit), words: z.array(word) });
+}
+
+export type VocabularyData = infer_<ReturnType<typeof buildVocabularySchema>>;
+export type UnitData = VocabularyData["units"][number];
+export type SenseData = VocabularyData["words"][number]["senses"][number];

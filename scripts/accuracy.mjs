@@ -149,9 +149,19 @@ function runNapkin(files) {
 
 const flagged = (findings) => findings.filter((f) => f.verdict !== "ok");
 
+/** A propagated line whose chain of `from` lines starts at a slip only earlier lines reveal: its slip cannot be seen either. */
+function rootIsContext(file, label) {
+  const seen = new Set();
+  for (let at = label; at?.label === "propagated" && at.from !== undefined && !seen.has(at.from); at = file.labelled.get(at.from)) {
+    seen.add(at.from);
+    if (file.labelled.get(at.from)?.context) return true;
+  }
+  return false;
+}
+
 /** Scores one group of files; `events` collects what went wrong, for --list. */
 function score(files, byFile, events) {
-  const s = { slips: 0, caught: 0, causeKnown: 0, causeRight: 0, right: 0, rightFlagged: 0, rightRead: 0, prose: 0, proseFlagged: 0, capacity: 0, capacityFlagged: 0 };
+  const s = { slips: 0, caught: 0, contextSlips: 0, contextCaught: 0, causeKnown: 0, causeRight: 0, right: 0, rightFlagged: 0, rightRead: 0, prose: 0, proseFlagged: 0, capacity: 0, capacityFlagged: 0 };
   for (const file of files) {
     const found = byFile.get(file.mdPath) ?? new Map();
     file.lines.forEach((text, i) => {
@@ -182,6 +192,12 @@ function score(files, byFile, events) {
           s.rightFlagged++;
           events.push(`false alarm (right)  ${where}: ${text.trim()}\n    → ${bad.map(describe).join("; ")}`);
         }
+        return;
+      }
+      if (label.context || rootIsContext(file, label)) {
+        // The slip is not on the line itself: scored apart.
+        s.contextSlips++;
+        if (bad.length) s.contextCaught++;
         return;
       }
       s.slips++;
@@ -223,6 +239,8 @@ function summarise(s) {
     proseLines: s.prose,
     falseAlarmsProse: ratio(s.proseFlagged, s.prose),
     rightCause: ratio(s.causeRight, s.causeKnown),
+    contextSlips: s.contextSlips,
+    contextRecall: ratio(s.contextCaught, s.contextSlips),
     capacityLines: s.capacity,
   };
 }
@@ -255,12 +273,13 @@ function main(argv) {
     if (argv.includes("--json")) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
-      const rows = Object.entries(result).map(([name, r]) => [name, `${r.slips}`, percent(r.recall), `${r.rightClaims}`, percent(r.falseAlarmsRight), `${r.proseLines}`, percent(r.falseAlarmsProse), percent(r.rightCause)]);
-      const head = ["", "slips", "recall", "right", "false alarms", "prose", "false alarms", "right cause"];
+      const rows = Object.entries(result).map(([name, r]) => [name, `${r.slips}`, percent(r.recall), `${r.rightClaims}`, percent(r.falseAlarmsRight), `${r.proseLines}`, percent(r.falseAlarmsProse), percent(r.rightCause), `${r.contextSlips}`, percent(r.contextRecall)]);
+      const head = ["", "slips", "recall", "right", "false alarms", "prose", "false alarms", "right cause", "context", "recall"];
       const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
       process.stdout.write(`${files.length} corpus files from ${sources.size} public sources (${verbatimLines} verbatim lines), plus the team's notes and claim corpus\n\n`);
-      process.stdout.write(`${[line(head), ...rows.map(line)].join("\n")}\n\n`);
+      process.stdout.write(`${[line(head), ...rows.map(line)].join("\n")}\n`);
+      process.stdout.write("slips: wrong or propagated lines whose slip shows on the line; context: slips only earlier lines reveal (not in the target)\n\n");
       const all = result.all;
       const met = (ok) => (ok ? "met" : "MISSED");
       process.stdout.write(

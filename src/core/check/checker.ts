@@ -1,6 +1,6 @@
 import { type Judgement, judgeClaim } from "../judge/claim.js";
 import { type Slip, defaultTolerance } from "../judge/slips.js";
-import { type MathFunctions, type ReadingNote, type Terms, midpoint, sameDim } from "../notation/index.js";
+import { type MathFunctions, type ReadingNote, type Terms, midpoint, nounNamed, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
@@ -84,6 +84,14 @@ function endsInExpression(line: string): boolean {
   return digit.test(tail) && openExpression.test(tail);
 }
 
+/** `Throughput: 12 batches/minuto` then `= 43,200 batches/hora`: a value with a unit, converted on the next line. */
+function endsInQuantity(line: string): boolean {
+  return quantityAtEnd.test(line);
+}
+
+const quantityAtEnd = /\d[\d.,]*\s*[A-Za-zÀ-ÖØ-öø-ÿ]*\s*\/\s*[A-Za-zÀ-ÖØ-öø-ÿ]+\s*$/;
+const conversionContinuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=)(?!>)/;
+
 const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
 
 /** A reused value tells: three significant digits or more, or a number that is not one of the usual ones. */
@@ -110,6 +118,8 @@ export class NotesChecker {
   private wrongResults: WrongResult[] = [];
   /** The line before, undecorated, when a continuation may extend it. */
   private previous = "";
+  /** The last few lines with words, for the words a diagnosis may draw on (`With replication (3x):`). */
+  private recent: string[] = [];
   /** The last claim judged, on this line or the one a continuation extends: `b = c` carries `a = b`'s error. */
   private lastClaim: { judged: Judgement; finding: Finding; line: number } | undefined;
   private readonly matchers: CapacityMatchers;
@@ -135,8 +145,16 @@ export class NotesChecker {
     this.previous = digit.test(text) ? text : text.trim() ? "" : this.previous;
     const lastClaim = this.lastClaim;
     this.lastClaim = undefined;
+    const before = this.recent.join(" ");
+    if (text.trim()) {
+      this.recent.push(text.length > 200 ? text.slice(0, 200) : text);
+      if (this.recent.length > 3) this.recent.shift();
+    }
     if (!digit.test(text)) return noFindings;
-    if (heading.test(text) && this.fence === "none") this.wrongResults = [];
+    if (heading.test(text) && this.fence === "none") {
+      this.wrongResults = [];
+      this.recent = [];
+    }
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
     const claims = this.claimsOf(text, previous);
     const findings: Finding[] = [];
@@ -144,7 +162,8 @@ export class NotesChecker {
     let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
     // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
     for (let i = 0; i < claims.length; i++) {
-      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions });
+      const restates = claims[i].continues && chain !== undefined;
+      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before });
       if (!judged) {
         chain = undefined;
         continue;
@@ -179,7 +198,7 @@ export class NotesChecker {
   private claimsOf(text: string, previous: string): ClaimText[] {
     if (!previous || !continuation.test(text)) return findClaims(text);
     const before = undecorate(previous);
-    if (!endsInExpression(before)) return findClaims(text);
+    if (!endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
     const joined = `${before} ${undecorate(text)}`;
     // Only the claims whose separator is on this line are this line's; the line before reported its own. The
     // first of them continues the line before.
@@ -206,7 +225,7 @@ export class NotesChecker {
       ...(claim.slip ? { slip: { code: claim.slip.code, factor: tidy(claim.slip.factor) } } : {}),
       reading: claim.reading,
     };
-    const upstream = this.continued(claim, chain) ?? this.reuse(claim);
+    const upstream = this.continued(claim, chain) ?? this.reuse(claim, text, line);
     if (upstream) {
       const { wrong, corrected } = upstream;
       const ownSlip = claim.verdict === "wrong";
@@ -260,10 +279,10 @@ export class NotesChecker {
    * reuse is the same number written, when it is distinctive or its units match (`66 * 100 = 6k/sec` after
    * `200k / 3 = 66pings/sec`: both per second); and only when the claim is right with one value or the other.
    */
-  private reuse(claim: Judgement): { wrong: WrongResult; corrected: number } | undefined {
+  private reuse(claim: Judgement, text: string, line: number): { wrong: WrongResult; corrected: number } | undefined {
     for (let i = this.wrongResults.length - 1; i >= 0; i--) {
       const wrong = this.wrongResults[i];
-      const literal = claim.literals.find((l) => sameNumber(l.written, wrong.written) && (distinctive(wrong.written) || unitsMatch(wrong, l.terms, claim)));
+      const literal = claim.literals.find((l) => sameNumber(l.written, wrong.written) && (distinctive(wrong.written) || unitsMatch(wrong, l.terms, claim, text) || justBefore(wrong, l, line)));
       if (!literal) continue;
       // The literal as the correction: its value scaled by correct ÷ wrong (its units and reading kept).
       const factor = wrong.correct / wrong.written;
@@ -275,15 +294,26 @@ export class NotesChecker {
   }
 }
 
-/** Whether a bare or labelled reuse carries the wrong value's units: the same written terms, or the same dimension on the stated side. */
-function unitsMatch(wrong: WrongResult, terms: Terms, claim: Judgement): boolean {
+/**
+ * Whether a bare or labelled reuse carries the wrong value's units: the same written terms, the same dimension
+ * on the stated side, or the wrong value's counting noun named on the reusing line (`For 1 billion URLs, …`).
+ */
+function unitsMatch(wrong: WrongResult, terms: Terms, claim: Judgement, text: string): boolean {
   if (terms.length && wrong.terms.length) return sameTerms(terms, wrong.terms);
   if (wrong.terms.length === 0) return false;
   const dim = wrong.value.dim;
   const dimensional = dim.t !== 0 || dim.d !== 0 || dim.c !== 0;
   if (dimensional) return sameDim(claim.value.dim, dim) || sameDim(claim.statedValue.dim, dim);
-  const nouns = new Set(wrong.terms.filter((t) => t.key === undefined).map((t) => t.id));
-  return claim.statedTerms.some((t) => nouns.has(t.id));
+  const nouns = wrong.terms.filter((t) => t.key === undefined).map((t) => t.id);
+  return claim.statedTerms.some((t) => nouns.includes(t.id)) || nouns.some((noun) => nounNamed(noun, text));
+}
+
+/** How close a reuse of an ordinary number must be to count: the very next lines, as the first value worked on. */
+const reuseReach = 3;
+
+/** `= 87` then `87 * 150B * 8 = …` on the lines right after: the first value of the next steps is the result just found. */
+function justBefore(wrong: WrongResult, literal: Judgement["literals"][number], line: number): boolean {
+  return literal.index === 0 && line - wrong.line <= reuseReach && !commonValues.has(Math.abs(wrong.written)) && Math.abs(wrong.written) >= 10;
 }
 
 function sameTerms(a: Terms, b: Terms): boolean {

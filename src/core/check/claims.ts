@@ -17,6 +17,8 @@ export interface ClaimText {
   chained: boolean;
   /** The left side is the right side of the claim before (`a = b = c`: the claim `b = c`). */
   continues: boolean;
+  /** The stated side was introduced as approximate or rounded (`→ round to 700K`). */
+  approximate: boolean;
 }
 
 const fenceLanguagesToSkip = /^(sql|lua|python|py|js|javascript|ts|typescript|java|go|rust|bash|sh|shell|json|yaml|yml|ruby|c|cpp|kotlin|scala|http|graphql|proto)$/;
@@ -44,7 +46,8 @@ const escapedStar = /\\\*/g;
 /** HTML entities notes carry over from the web: `&nbsp;`, `&times;`, `&asymp;`. */
 const entity = /&(nbsp|ensp|emsp|thinsp|times|asymp|approx|divide|minus|ndash|mdash|middot|#160|#x00a0);/gi;
 const entities: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", "#160": " ", "#x00a0": " ", times: "×", asymp: "≈", approx: "≈", divide: "÷", minus: "−", ndash: "–", mdash: "—", middot: "·" };
-const emphasisMarker = /(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g;
+// A `*` before or after a digit multiplies (`2^20 *2^6`, `5* write QPS`): only one beside a word is emphasis.
+const emphasisMarker = /(^|\s)[*_](?=[^\s\d(])|(?<=[^\s\d)])[*_](?=\s|$|[.,;:!?])/g;
 // A run of two or more, or one that is not a space: a line's single spaces stay, so most lines need no copy.
 const whitespaceRun = /\s\s+|[^\S ]/g;
 const stated = /^[~≈]?\s*\(?(?:[\d.]|(?:US|R)?\$\s*[\d.]|[€£₹]\s*\d)/;
@@ -54,20 +57,45 @@ export const isFence = (line: string): boolean => fence.test(line);
 /** The claims a line of notes makes; none for code, IDs, dates and prose without a separator. */
 export function findClaims(line: string): ClaimText[] {
   // Most lines have no separator at all: skip them before any work.
-  if (!separatorChar.test(line) || !digit.test(line) || codeLine.test(line)) return [];
-  const claims: ClaimText[] = [];
+  if ((!separatorChar.test(line) && !line.includes("(")) || !digit.test(line) || codeLine.test(line)) return [];
   if (tableRow.test(line)) {
+    const claims: ClaimText[] = [];
     const cells = line.trim().replace(outerPipes, "").split("|").map(undecorate);
     for (let i = 0; i + 1 < cells.length; i++) {
       // `| 1M rows × 1KB | 1 GB |`: an expression cell followed by its value cell.
       if (isExpressionCell(cells[i]) && statedValueStart.test(cells[i + 1])) {
-        claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | "), at: cells.slice(0, i + 1).join(" | ").length + 1, chained: false, continues: false });
+        claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | "), at: cells.slice(0, i + 1).join(" | ").length + 1, chained: false, continues: false, approximate: false });
       }
     }
-    for (const cell of cells) claims.push(...separatedClaims(cell));
+    for (const cell of cells) claims.push(...separatedClaims(cell), ...(cell.includes("(") ? reversedClaims(cell) : []));
     return claims;
   }
-  return separatedClaims(undecorate(line));
+  const text = undecorate(line);
+  const claims = separatedClaims(text);
+  return text.includes("(") ? [...claims, ...reversedClaims(text)] : claims;
+}
+
+/** A bracket holding working, not followed by more of an expression (`(2+5)20` multiplies, it does not explain). */
+const bracketed = /\(([^()]*\d[^()]*)\)(?!\s*[\d*×x/÷+=(^])/g;
+const valueBefore = /(?:^|[\s:(])((?:US\$|R\$|[$€£₹])?\s*[~≈]?\d[\d.,']*(?:\s*[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s*\/\s*[A-Za-zÀ-ÖØ-öø-ÿ]+)*)\s*$/;
+
+/**
+ * `1.540 (7 pageviews/dia * 22 dias/mês)`, `$23/mês (1M × 2KB × $0.023/GB)`: a value, then the working that
+ * gives it in brackets. The claim is the bracket's expression = the value before it.
+ */
+function reversedClaims(text: string): ClaimText[] {
+  const claims: ClaimText[] = [];
+  bracketed.lastIndex = 0;
+  for (let m = bracketed.exec(text); m; m = bracketed.exec(text)) {
+    const inner = m[1].trim();
+    if (!isExpressionCell(inner) || separatorPattern.test(inner)) continue;
+    separatorPattern.lastIndex = 0;
+    const value = valueBefore.exec(text.slice(0, m.index));
+    if (!value) continue;
+    claims.push({ left: inner, right: value[1].trim(), separator: "=", table: false, context: text, at: m.index, chained: false, continues: false, approximate: false });
+  }
+  separatorPattern.lastIndex = 0;
+  return claims;
 }
 
 /** A table cell that computes: a digit, then an operator, then a digit (`1M rows × 1KB`). */
@@ -101,6 +129,11 @@ function tildeRelates(text: string, index: number): boolean {
 /** Claims read from one line at most: a line of a thousand `=` is not notes. */
 const maxClaimsPerLine = 50;
 
+const commaBeforeOperator = /,\s*(?=[×*·]\s*\d)/g;
+
+/** Words before a stated value that only say it is approximate or rounded (`→ round to 700K`, `≈ cerca de 5 TB`). */
+const approximately = /^(?:round(?:ed)?(?:\s+(?:up|down))?\s+to|rounds?\s+to|about|around|roughly|approx(?:imately)?\.?|aprox(?:imadamente)?\.?|cerca\s+de|quase|aproximadamente|almost|nearly|~|≈)\s*/i;
+
 function separatedClaims(text: string): ClaimText[] {
   const parts: string[] = [];
   const separators: string[] = [];
@@ -111,17 +144,22 @@ function separatedClaims(text: string): ClaimText[] {
   for (let match = separatorPattern.exec(text); match; match = separatorPattern.exec(text)) {
     if (match[1] === "~" && !tildeRelates(text, match.index)) continue;
     parts.push(text.slice(last, match.index).trim());
-    separators.push(match[1]);
+    // `==` is `=`, `==>` is `=>`: one separator, however many strokes.
+    separators.push(match[1].replace(/^==/, "="));
     offsets.push(match.index);
     last = match.index + match[0].length;
     if (separators.length > maxClaimsPerLine) break;
   }
   parts.push(text.slice(last).trim());
+  // `≈ ~27 PB, ×3 replication ≈ …`: a comma before an operator continues the value before it.
+  for (let i = 0; i < parts.length; i++) if (parts[i].includes(",")) parts[i] = parts[i].replace(commaBeforeOperator, " ");
+  const approximate = parts.map((part, i) => i > 0 && approximately.test(part));
+  for (let i = 1; i < parts.length; i++) if (approximate[i]) parts[i] = parts[i].replace(approximately, "");
   const claims: ClaimText[] = [];
   let previous = -2;
   for (let i = 0; i < separators.length; i++) {
     if (digit.test(parts[i]) && stated.test(parts[i + 1])) {
-      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text, at: offsets[i], chained: i + 1 < separators.length, continues: previous === i - 1 });
+      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text, at: offsets[i], chained: i + 1 < separators.length, continues: previous === i - 1, approximate: approximate[i + 1] });
       previous = i;
     }
   }

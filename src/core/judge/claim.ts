@@ -2,7 +2,7 @@ import { NapkinError } from "../errors.js";
 import type { ClaimText } from "../check/claims.js";
 import {
   type Choice, type Literal, type MathFunctions, type Node, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms,
-  adoptEachOther, choicesOf, enumeratePicks, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
+  adoptEachOther, choicesOf, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
   readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, wordParts,
 } from "../notation/index.js";
 import { type Slip, type SlipContext, explainRatio, otherCost, withinTolerance } from "./slips.js";
@@ -15,13 +15,17 @@ import { type Slip, type SlipContext, explainRatio, otherCost, withinTolerance }
 
 export interface JudgeOptions {
   tolerance: number;
+  /** The claim restates the value a judged step before it gave (`a = b ≈ c`, `≈ 694K → round to 700K`). */
+  restates?: boolean;
+  /** The lines just before, whose words (`With replication (3x):`) inform the diagnosis. */
+  before?: string;
   monthSeconds?: number;
   functions?: MathFunctions;
 }
 
 /** A literal of the expression as read, for propagation: the number written (with its scale), and its units. */
 export interface ClaimLiteral {
-  readonly node: Literal;
+  readonly node: Node;
   /** The number as written, scale included, units not (`35K QPS` → 35,000; `1.08 TB` → 1.08). */
   readonly written: number;
   readonly terms: Terms;
@@ -98,7 +102,9 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   const lefts = expressionCandidates(claim);
   if (lefts.length === 0) return undefined;
   const arithmetic = hasArithmetic(lefts[0].parsed.node);
-  if (!arithmetic && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
+  // A value restated after a judged step: `≈ c`, `= c`, `→ round to c`; an arrow after a value is prose otherwise.
+  const restates = Boolean(options.restates) && (claim.approximate || ["=", "≈", "~", "~="].includes(claim.separator));
+  if (!arithmetic && !restates && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
   const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds };
 
   const candidates: Candidate[] = [];
@@ -107,7 +113,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
     if (right.expression && !arithmetic) continue;
     for (const left of lefts) {
       if (left.cost + right.cost > ceiling) continue;
-      const found = readingsOf(left, right, base, options, claim, arithmetic, ceiling - left.cost - right.cost);
+      const found = readingsOf(left, right, base, options, restates, arithmetic, ceiling - left.cost - right.cost);
       for (const c of found) {
         const notes = left.cost ? [...c.notes, { kind: "label-dash" as const, text: claim.left.slice(0, left.start).trim(), chosen: "label" }] : c.notes;
         candidates.push({ ...c, cost: c.cost + left.cost + right.cost, notes, right });
@@ -120,7 +126,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (valid.length === 0) {
     // No reading whose units agree: the units may only annotate the numbers (`6M/day / 86400 s = 70/s`).
     const right = rights[0];
-    const annotated = annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, claim, arithmetic, ceiling - cost.annotation) : [];
+    const annotated = annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, restates, arithmetic, ceiling - cost.annotation) : [];
     valid = annotated.map((c) => ({ ...c, cost: c.cost + cost.annotation, notes: [...c.notes, { kind: "annotation", text: claim.left, chosen: "labels" }], right }));
   }
   if (valid.length === 0) return undefined;
@@ -128,7 +134,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (fitting) return judgement(claim, fitting.right, fitting, "ok", undefined, options);
 
   // Wrong under every plausible reading: the cheapest reading plus slip that explains the stated value.
-  const context = slipContext(claim, lefts[0].parsed, rights[0]);
+  const context = slipContext(claim, lefts[0].parsed, rights[0], options.before);
   let best: { candidate: Candidate; slip: Slip; cost: number } | undefined;
   for (const candidate of valid) {
     if (candidate.cost > ceiling) continue;
@@ -204,7 +210,7 @@ function factorOf(c: Candidate): number {
  * Every reading of one expression candidate against the stated side within the cost left, with whether it fits.
  * The usual reading comes first; when it fits, no other is tried.
  */
-function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, claim: ClaimText, arithmetic: boolean, budget: number): Omit<Candidate, "right">[] {
+function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean, budget: number): Omit<Candidate, "right">[] {
   const senseChoices = base.annotate ? [] : choicesOf(left.parsed.node, right.parsed.node);
   const convertible = base.annotate ? [] : conversionChoices(left.parsed.node, base);
   const monthUsed = !base.annotate && usesMonth(left.parsed.node, right.parsed.node);
@@ -220,7 +226,8 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const monthIndex = monthUsed ? conversionStart + convertible.length : -1;
   const binaryIndex = binaryUsed ? optionCounts.length - 1 : -1;
   const pickCost = (i: number, pick: number): number => {
-    if (pick === 0) return 0;
+    if (i < conversionStart && choices[i].kind === "format" && portuguese) return pick === 0 ? cost["dotted-thousands"] : 0;
+    if (pick === 0) return i >= conversionStart && i < conversionStart + convertible.length && evident[i - conversionStart] ? cost.unconverted : 0;
     if (i < conversionStart) return optionCost(choices[i], pick);
     if (i === monthIndex) return readingCosts.months[pick].cost;
     if (i === binaryIndex) return cost["binary-prefix"];
@@ -229,6 +236,10 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   };
   const parts = [...wordParts(left.parsed.node), ...wordParts(right.parsed.node)];
   const out: Omit<Candidate, "right">[] = [];
+  // A line that writes Portuguese numbers elsewhere (`R$ 29.595,00`, `6,7`) writes `31.900` as thousands too.
+  const portuguese = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node);
+  // A conversion literal the written units show (`50 MB/s * 86,400 = … TB/day`) read as a plain number is the less likely reading.
+  const evident = convertible.map((c) => conversionShown(c, left.parsed.node, right.parsed.node, base));
   const all = enumeratePicks(optionCounts, pickCost, budget, 128);
   for (let n = 0; n < all.length; n++) {
     const { picks, cost: picked } = all[n];
@@ -249,8 +260,11 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       const evaluated = evaluatePair(left.parsed.node, right.parsed.node, { ...reading, replace: replace.size ? replace : undefined }, { ...reading }, inBaseUnits);
       if (!evaluated) break;
       const { value, stated, written, adopted } = evaluated;
-      // A claim with no arithmetic is a conversion (`1 day = 86,400 s`, `500M/dia = 5,800/s`): one dimension, two units.
-      if (!arithmetic && (!sameDim(written.leftDim, written.rightDim) || sameUnits(written.left, written.right))) return [];
+      // A claim with no arithmetic is a conversion (`1 day = 86,400 s`, `500M/dia = 5,800/s`): one dimension, two
+      // units; or a chain's restatement of its last value (`≈ 694K → round to 700K`).
+      if (!arithmetic && !restates && (!sameDim(written.leftDim, written.rightDim) || sameUnits(written.left, written.right))) return [];
+      // A restatement names its unit: `2,785 TB = 2.72` (a unit napkin does not know) restates nothing.
+      if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && isPlain(written.rightDim)) return [];
       if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
       if (inBaseUnits && adopted === 0) break;
       const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, new Set());
@@ -272,9 +286,23 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       out.push({ cost: total + sign, value, stated, notes, fits, left: left.parsed, start: left.start, expression: left.text, reading, replace });
       if (fits) break;
     }
-    if (n === 0 && out[0]?.fits && out[0].cost === 0) break;
+    if (out.length && out[out.length - 1].fits && out[out.length - 1].cost === 0) break;
   }
   return out;
+}
+
+function usesPortugueseNumbers(...nodes: Node[]): boolean {
+  return nodes.some((node) => literalsOf(node).some((l) => [l.number, l.low?.number].some((n) => n?.format === "dotted-thousands" || n?.format === "decimal-comma")));
+}
+
+/** Whether the written units show a conversion literal (any of its meanings) on its own. */
+function conversionShown(c: { node: Node; sign: number; options: Conversion[] }, left: Node, right: Node, base: Reading): boolean {
+  try {
+    const [l, r] = [evaluateNode(left, base), evaluateNode(right, base)];
+    return c.options.some((conversion) => conversionsEvident([{ conversion, sign: c.sign }], l.terms, r.terms, base.monthSeconds));
+  } catch {
+    return false;
+  }
 }
 
 function monthLength(pick: number, monthSeconds?: number): number | undefined {
@@ -403,9 +431,11 @@ function agrees(value: Quantity, stated: Quantity, tolerance: number): boolean {
 }
 
 /** What the line involves, for the slips that can explain it. */
-function slipContext(claim: ClaimText, left: Parsed, right: StatedSide): SlipContext {
-  const text = claim.context.toLowerCase();
-  const literals = literalsOf(left.node).filter((l) => l.number && !l.low && l.parts.every((p) => p.kind !== "word"));
+function slipContext(claim: ClaimText, left: Parsed, right: StatedSide, before = ""): SlipContext {
+  // Words such as "peak" or "replication" count on the line and on the lines just before it (`With replication (3x):`).
+  const text = `${before} ${claim.context}`.toLowerCase();
+  // Plain numbers, with or without a counting noun (`3 réplicas`): the factors a line may have dropped.
+  const literals = literalsOf(left.node).filter((l) => l.number && !l.low && l.parts.every((p) => p.kind !== "word" || senseOf(p, {}).kind === "scale" || (senseOf(p, {}).kind === "unit" && !(senseOf(p, {}) as { unit?: unknown }).unit && !(senseOf(p, {}) as { per?: unknown }).per)));
   const values = literals.map((l) => l.number!.value);
   const units = [...wordParts(left.node), ...wordParts(right.parsed.node)].flatMap((p) => p.entry.senses.slice(0, 1)).filter((s) => s.kind === "unit");
   const ids = new Set(units.flatMap((s) => (s.kind === "unit" ? [s.unit?.id, s.per?.id] : [])).filter(Boolean) as string[]);
@@ -443,12 +473,10 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
   const stated = inUnit(statedMiddle);
   const leftNode = c.left.node;
   const reading = c.reading;
-  const literalList = literalsOf(leftNode)
-    .filter((l) => l.number && !l.low)
-    .map((node, index) => {
-      const value = evaluateNode(node, reading);
-      return { node, written: writtenNumber(node, reading), terms: value.terms, value, index };
-    });
+  const literalList = reusableValues(leftNode, reading).map((node, index) => {
+    const value = evaluateNode(node, reading);
+    return { node, written: node.type === "literal" ? writtenNumber(node, reading) : midpoint(evaluateNode(node, { ...reading, annotate: true })), terms: value.terms, value, index };
+  });
   return {
     verdict,
     expression: c.expression,
@@ -479,6 +507,33 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
       }
     },
   };
+}
+
+/**
+ * The values of an expression a later line may have copied from an earlier one: its literals, its powers
+ * (`10^4`), and the products of plain numbers it starts with (`24 * 10^6` in `24 * 10^6 * 10^3`), in order.
+ */
+function reusableValues(node: Node, reading: Reading): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node) => {
+    if (n.type === "literal") {
+      if (n.number && !n.low) out.push(n);
+    } else if (n.type === "power") {
+      if (plainValue(n, reading) !== undefined) out.push(n);
+    } else if (n.type === "binary") {
+      walk(n.left);
+      walk(n.right);
+      if (n.op === "*" && plainProduct(n, reading)) out.push(n);
+    } else if (n.type === "negate") walk(n.arg);
+    else for (const arg of n.args) walk(arg);
+  };
+  walk(node);
+  return out;
+}
+
+function plainProduct(n: Node, reading: Reading): boolean {
+  if (n.type === "binary" && n.op === "*") return plainProduct(n.left, reading) && plainProduct(n.right, reading);
+  return plainValue(n, reading) !== undefined || (n.type === "literal" && !!n.number && !n.low && n.parts.every((p) => p.kind !== "word"));
 }
 
 /** The number as written with its scale words, without its units (`35K QPS` → 35,000). */
@@ -574,7 +629,7 @@ interface ExpressionCandidate {
 }
 
 const expressionStart = /^([-~≈(\d$€]|R\$|(sqrt|cbrt|log|log2|log10|ceil|floor|round|min|max)\s*\()/;
-const candidateStarts = /[\s(:]+/g;
+const candidateStarts = /[\s:]+|\((?=\s*\d)/g;
 const labelDash = /[\p{L}\p{N})%]\s+[-–—]\s+$/u;
 const afterOperator = /[-+*/×÷^=(\d.,x·–—]\s*$/;
 const digit = /\d/;

@@ -173,7 +173,7 @@ function partsValue(parts: readonly Part[], reading: Reading, prefix?: WordPart)
     else if (sense.kind === "unit") {
       if (sense.unit) addUnit(sense.unit, part.power);
       if (sense.per) addUnit(sense.per, -part.power);
-      if (sense.noun && !reading.annotate) terms.push({ id: `noun:${sense.noun}`, power: part.power, size: 1 });
+      if (sense.noun) terms.push({ id: `noun:${sense.noun}`, power: part.power, size: 1 });
     }
   }
   return { factor, unitsOnly, dim, terms: terms.length ? terms.filter((t) => t.power !== 0) : noTerms };

@@ -11,7 +11,7 @@ export {
   readNotation, readingCosts, readingFor, senseName, uncorroboratedCost, wordParts,
 } from "./reading.js";
 export { type DisplayUnit, bitRateUnit, chooseUnit, formatExact, formatNapkin, formatQuantity, formatRounded, groupThousands } from "./format.js";
-export { isScaleWord, lookupWord, scaleOf, suggestWord, unitById } from "./vocabulary.js";
+export { isScaleWord, lookupWord, nounNamed, scaleOf, suggestWord, unitById } from "./vocabulary.js";
 export { isLetterBefore, isLettersOnly, lettersEnd } from "./letters.js";
 export { tokenize } from "./lexer.js";
 export { defaultMonthSeconds, secondsPerDay, secondsPerYear } from "./constants.js";

@@ -72,6 +72,9 @@ export const mathFunctionArity = {
 export type MathFunctionName = keyof typeof mathFunctionArity;
 export const mathFunctionNames = Object.keys(mathFunctionArity) as MathFunctionName[];
 
+/** Words that introduce the period a value covers (`for 4 years`, `em 5 anos`, `over 10 years`). */
+const qualifiers = new Set(["for", "over", "during", "within", "after", "em", "durante", "após", "apos", "por", "in"]);
+
 /** Deepest nesting of brackets and unary signs; past it an expression is refused, not overflowed. */
 const maxDepth = 200;
 
@@ -343,7 +346,7 @@ class Parser {
       return this.withSuffix({ type: "call", name, args, start: t.start, end: close.end }, close.end);
     }
     // In notes a word where a value should be is a name (`10*(write QPS)`, `2 * QPS`): not something to compute.
-    if (this.options.labels) this.fail(t, "a name, not a value");
+    if (this.options.labels || this.options.stopAtProse) this.fail(t, "a name, not a value");
     // A bare unit or noun: `pings/sec` is one ping per second.
     const unit = this.parseSuffix(this.bareLiteral(t.start), t.start, 1);
     if (unit.parts.length === 0 || unit.parts.every((p) => p.kind === "label")) this.fail(t, "expected a number");
@@ -389,6 +392,13 @@ class Parser {
     let power: 1 | -1 = firstPower;
     let factor = false;
     for (let t = this.peek(); t; t = this.peek()) {
+      if (this.options.labels && t.type === "word" && qualifiers.has(t.text.toLowerCase()) && this.durationAt(this.i + 1) > 0) {
+        // `2,920 MB for 4 years`, `14 PB em 5 anos`: the period a value covers, said after it.
+        const end = this.durationAt(this.i + 1);
+        for (let j = this.i; j < end; j++) parts.push({ kind: "label", token: this.tokens[j] });
+        this.i = end;
+        continue;
+      }
       if (this.options.labels && this.isOp(t, "(")) {
         // `2 (tweet)`, `0.2(cache factor)`, `4 bytes(int)`: words in brackets after a value label it.
         const close = this.wordsInBrackets(this.i);
@@ -459,6 +469,13 @@ class Parser {
       });
     }
     return parts;
+  }
+
+  /** After `for`: a number and a time word (`4 years`), ending at the returned index; 0 when there is none. */
+  private durationAt(index: number): number {
+    const number = this.tokens[index];
+    const word = this.tokens[index + 1];
+    return number?.type === "number" && word?.type === "word" && isTimeEntry(lookupWord(word.text)) ? index + 2 : 0;
   }
 
   /** The index of the `)` closing a bracket at `index` that holds only words, or -1. */

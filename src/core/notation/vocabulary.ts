@@ -110,6 +110,16 @@ export function isQuantityWord(word: string): boolean {
   return first !== undefined && first.kind !== "marker";
 }
 
+/** Whether a line names a counting noun (`noun:page`) in any of its spellings (`URLs`, `páginas`). */
+export function nounNamed(noun: string, text: string): boolean {
+  const id = noun.startsWith("noun:") ? noun.slice(5) : noun;
+  const words = text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? [];
+  return words.some((word) => {
+    const sense = lookupWord(word)?.senses[0];
+    return sense?.kind === "unit" && sense.noun === id;
+  });
+}
+
 /** Whether a word is a scale word in any sense (`K`, `mil`, `m`): never a name a note may define. */
 export function isScaleWord(word: string): boolean {
   return lookupWord(word)?.senses.some((s) => s.kind === "scale") ?? false;

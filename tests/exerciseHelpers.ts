@@ -31,13 +31,13 @@ export function grade(subject: { exercise: Exercise; solution: Solution }, name:
 /** Expects an answer to be right. */
 export function expectRight(subject: { exercise: Exercise; solution: Solution }, name: string, stated: string): void {
   const graded = grade(subject, name, stated);
-  expect(graded.verdict, `${name} = ${stated}: ${graded.diagnosis ?? ""}`).toBe("ok");
+  expect(graded.verdict, `${name} = ${stated}: ${graded.cause ?? ""}`).toBe("ok");
 }
 
 /** Expects an answer to be wrong, for this cause. */
 export function expectWrong(subject: { exercise: Exercise; solution: Solution }, name: string, stated: string, cause: string): void {
   const graded = grade(subject, name, stated);
-  expect({ verdict: graded.verdict, cause: graded.cause }, `${name} = ${stated}: ${graded.diagnosis ?? ""}`).toEqual({ verdict: "wrong", cause });
+  expect({ verdict: graded.verdict, cause: graded.cause }, `${name} = ${stated}: ${graded.cause ?? ""} ×${graded.factor}`).toEqual({ verdict: "wrong", cause });
 }
 
 /** Expects napkin's right answer to a quantity to be this value (derived in the test) in base units. */

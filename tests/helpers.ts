@@ -2,18 +2,17 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { calculate } from "../src/core/calc.js";
-import { midpoint } from "../src/core/notation/quantity.js";
-import { readNotation } from "../src/core/notation/read.js";
-import type { Dim } from "../src/core/notation/words.js";
+import { type Dim, midpoint, readNotation } from "../src/core/notation/index.js";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 export const napkinBin = fileURLToPath(new URL("../bin/napkin", import.meta.url));
 
-export const unitless: Dim = { t: 0, d: 0 };
-export const perSecond: Dim = { t: -1, d: 0 };
-export const bytes: Dim = { t: 0, d: 1 };
-export const bytesPerSecond: Dim = { t: -1, d: 1 };
-export const seconds: Dim = { t: 1, d: 0 };
+export const unitless: Dim = { t: 0, d: 0, c: 0 };
+export const perSecond: Dim = { t: -1, d: 0, c: 0 };
+export const bytes: Dim = { t: 0, d: 1, c: 0 };
+export const bytesPerSecond: Dim = { t: -1, d: 1, c: 0 };
+export const seconds: Dim = { t: 1, d: 0, c: 0 };
+export const money: Dim = { t: 0, d: 0, c: 1 };
 
 /** Relative closeness, for values computed two ways. */
 export function expectClose(actual: number, expected: number, relative = 1e-9): void {

@@ -23,8 +23,10 @@ export interface GradedAnswer {
   slip?: Slip;
   /** A stable name for what went wrong: the slip's code, or `verdict` for a wrong capacity verdict. */
   cause?: SlipCode | "verdict";
-  /** A convention the exercise allows that made the answer right (a day taken as 10⁵ s). */
+  /** A convention the answer's rounding matches (a day taken as 10⁵ s), when it is right. */
   convention?: "day-1e5" | "month-2.5M";
+  /** The exercise allows that convention (it would be wrong without it). */
+  conventionAllowed?: boolean;
   /** How the stated answer was read (`'66' read as per second`). */
   readings: AnswerReading[];
 }
@@ -95,13 +97,16 @@ export function gradeOne(exercise: Exercise, solution: Solution, askName: string
     if (again.verdict === "ok") convention = accepted.convention;
     judged = { ...again, factor: judged.factor };
   }
+  const allowed = convention !== undefined;
+  // A right answer that is exactly the interview's 10⁵ s day says so: a reading, not a slip.
+  if (judged.verdict === "ok" && !convention && context.day && Math.abs(judged.factor / (secondsPerDay / 1e5) - 1) < 0.005) convention = "day-1e5";
   return {
     ...base,
     statedValue: read.value,
     verdict: judged.verdict,
     factor: judged.factor,
     ...(judged.slip ? { slip: judged.slip, cause: judged.slip.code } : {}),
-    ...(convention ? { convention } : {}),
+    ...(convention ? { convention, ...(allowed ? { conventionAllowed: true } : {}) } : {}),
   };
 }
 
@@ -111,7 +116,8 @@ function answerContext(ask: Ask, solution: Solution): SlipContext {
   const dim = target.kind === "number" ? target.dim : { t: 0, d: 0, c: 0 };
   const period = target.kind === "number" ? target.period : undefined;
   const inputs = solution.inputs;
-  const perDay = Boolean(inputs.dau || inputs.users || inputs.perUser);
+  // Daily counts (DAU, actions per day), or any input written per day (`--qps 6M/day`), put a day in the problem.
+  const perDay = Boolean(inputs.dau || inputs.users || inputs.perUser) || Object.values(inputs).some((text) => text !== undefined && writesDay(text));
   return {
     data: dim.d !== 0,
     time: dim.t !== 0 || perDay || period !== undefined,
@@ -122,6 +128,14 @@ function answerContext(ask: Ask, solution: Solution): SlipContext {
     peak: peakFactors(solution),
     replication: replicationFactor(solution),
   };
+}
+
+function writesDay(text: string): boolean {
+  try {
+    return readNotation(text).quantity.terms.some((t) => t.id === "day");
+  } catch {
+    return false;
+  }
 }
 
 /**

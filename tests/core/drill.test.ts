@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { napkinFriendly, planDrill, randomizeInputs, seededRandom, summarizeDrill } from "../../src/core/drill.js";
 import { solveExercise } from "../../src/core/exercise.js";
-import { readNotation } from "../../src/core/notation/read.js";
+import { readNotation } from "../../src/core/notation/index.js";
 import { preset, reference } from "../exerciseHelpers.js";
 
 const draws = (seed: number, n = 5) => Array.from({ length: n }, seededRandom(seed));

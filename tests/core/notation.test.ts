@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readNotation } from "../../src/core/notation/read.js";
+import { dims, readNotation } from "../../src/core/notation/index.js";
 import { bytes, bytesPerSecond, expectCalc, expectRead, expectReadError, perSecond, seconds } from "../helpers.js";
 
 const K = 1e3, M = 1e6, G = 1e9, T = 1e12;
@@ -53,7 +53,8 @@ describe("data sizes", () => {
   test("1 GiB", () => expectRead("1 GiB", 1024 ** 3, bytes));
   test("1 TiB", () => expectRead("1 TiB", 1024 ** 4, bytes));
   test("8 bits is a byte", () => expectRead("8 bits", 1, bytes));
-  test("8 b is a byte", () => expectRead("8 b", 1, bytes));
+  test("8 b alone is 8 billion: notes write 1.7b users", () => expectRead("8 b", 8 * G));
+  test("8 b in bytes is a byte: the unit asked for reads b as bits", () => expectCalc("8 b in bytes", 1, "bytes"));
   test("1 Kb is 1000 bits", () => expectRead("1 Kb", 1000 / 8, bytes));
   test("1 kbit", () => expectRead("1 kbit", 1000 / 8, bytes));
   test("1 Mbit", () => expectRead("1 Mbit", M / 8, bytes));
@@ -156,9 +157,9 @@ describe("calc examples from the issue", () => {
 describe("ambiguity: context decides", () => {
   test("100B in KB reads bytes", () => expectCalc("100B in KB", 0.1, "KB"));
   test("30m + 2h reads minutes", () => expectRead("30m + 2h", 1800 + 7200, seconds));
-  test("the reading is reported", () => expect(readNotation("100B in KB").readings.join()).toMatch(/bytes/));
-  test("billion is reported too", () => expect(readNotation("1B * 1KB").readings.join()).toMatch(/billion/));
-  test("payloads read B as bytes", () => expectClose(readNotation("100B", { unitWords: new Set(["B"]) }).quantity.low, 100));
+  test("the reading is reported", () => expect(readNotation("100B in KB").notes).toContainEqual(expect.objectContaining({ kind: "sense", text: "100B", chosen: "bytes" })));
+  test("billion is reported too", () => expect(readNotation("1B * 1KB").notes).toContainEqual(expect.objectContaining({ kind: "sense", text: "1B", chosen: "billion" })));
+  test("payloads read B as bytes", () => expectClose(readNotation("100B", { expect: dims.data }).quantity.low, 100));
 });
 
 describe("errors", () => {

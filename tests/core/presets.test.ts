@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { builtInReference } from "../../src/core/builtinReference.js";
 import { type Estimate, type ResultName, estimateTraffic } from "../../src/core/estimate.js";
 import { checkExercise, readExercise, solveExercise } from "../../src/core/exercise.js";
-import { readNotation } from "../../src/core/notation/read.js";
+import { readNotation } from "../../src/core/notation/index.js";
 import { expectClose, root } from "../helpers.js";
 
 const presetsDir = join(root, "presets");

@@ -4,9 +4,7 @@ import { builtInReference } from "../../src/core/builtinReference.js";
 import { calculate } from "../../src/core/calc.js";
 import { NotesChecker } from "../../src/core/check/checker.js";
 import { NapkinError } from "../../src/core/errors.js";
-import { formatExact, formatNapkin } from "../../src/core/notation/format.js";
-import { add, divide, multiply, quantity } from "../../src/core/notation/quantity.js";
-import { readNotation } from "../../src/core/notation/read.js";
+import { add, divide, formatExact, formatNapkin, multiply, quantity, readNotation } from "../../src/core/notation/index.js";
 import { expectParsesBack } from "../helpers.js";
 
 /**
@@ -90,7 +88,7 @@ describe("range arithmetic contains the point result", () => {
     const slack = 1e-12 * Math.max(Math.abs(r.low), Math.abs(r.high), 1);
     return x >= r.low - slack && x <= r.high + slack;
   };
-  const q = (r: { low: number; high: number }) => ({ low: r.low, high: r.high, dim: { t: 0, d: 0 } });
+  const q = (r: { low: number; high: number }) => ({ low: r.low, high: r.high, dim: { t: 0, d: 0, c: 0 }, terms: [] });
   test.each([
     ["+", (a: any, b: any) => add(a, b), (x: number, y: number) => x + y],
     ["-", (a: any, b: any) => add(a, b, -1), (x: number, y: number) => x - y],

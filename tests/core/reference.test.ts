@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { builtInReference } from "../../src/core/builtinReference.js";
-import { readNotation } from "../../src/core/notation/read.js";
+import { readNotation } from "../../src/core/notation/index.js";
 
 const table = builtInReference();
 

@@ -37,8 +37,8 @@ export function renderExerciseNotes(exercise: Exercise, color: ChalkInstance): s
 }
 
 /** What went wrong with an answer (or the convention that made it right), in words. */
-export function diagnosisOf(answer: { verdict: GradedAnswer["verdict"]; slip?: GradedAnswer["slip"]; cause?: GradedAnswer["cause"]; convention?: GradedAnswer["convention"]; correct?: CorrectAnswer | AttemptRow["correct"]; say?: string }): string {
-  if (answer.verdict === "ok") return answer.convention ? describeConvention(answer.convention) : "";
+export function diagnosisOf(answer: { verdict: GradedAnswer["verdict"]; slip?: GradedAnswer["slip"]; cause?: GradedAnswer["cause"]; convention?: GradedAnswer["convention"]; conventionAllowed?: boolean; correct?: CorrectAnswer | AttemptRow["correct"]; say?: string }): string {
+  if (answer.verdict === "ok") return answer.convention ? describeConvention(answer.convention, Boolean(answer.conventionAllowed)) : "";
   if (answer.cause === "verdict") return answer.say ?? (answer.correct && "check" in answer.correct ? answer.correct.check.say : "");
   return answer.slip ? describeSlip(answer.slip) : "";
 }

@@ -153,7 +153,7 @@ export function describeAnswerReading(reading: AnswerReading): string {
   }
 }
 
-/** A convention an exercise allows, as the reason an answer is right: `a day taken as 10⁵ s (allowed)`. */
-export function describeConvention(convention: "day-1e5" | "month-2.5M"): string {
-  return convention === "day-1e5" ? "a day taken as 10⁵ s (allowed)" : "a month taken as 2.5M s (allowed)";
+/** The convention a right answer's rounding matches: `a day taken as 10⁵ s`, `(allowed)` when the exercise needs it. */
+export function describeConvention(convention: "day-1e5" | "month-2.5M", allowed: boolean): string {
+  return `${convention === "day-1e5" ? "a day taken as 10⁵ s" : "a month taken as 2.5M s"}${allowed ? " (allowed)" : ""}`;
 }

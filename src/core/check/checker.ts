@@ -84,12 +84,21 @@ function endsInExpression(line: string): boolean {
   return digit.test(tail) && openExpression.test(tail);
 }
 
-/** `Throughput: 12 batches/minuto` then `= 43,200 batches/hora`: a value with a unit, converted on the next line. */
+/**
+ * `Throughput: 12 batches/minuto` then `= 43,200 batches/hora`: a line that ends in a rate written with a slash,
+ * converted on the next line. Read from the end, with no pattern searching the line (linear on any input).
+ */
 function endsInQuantity(line: string): boolean {
-  return quantityAtEnd.test(line);
+  const text = line.trimEnd();
+  const slash = text.lastIndexOf("/");
+  if (slash < 0 || !lettersOnly.test(text.slice(slash + 1).trim())) return false;
+  const before = text.slice(Math.max(0, slash - 40), slash).trimEnd();
+  return unitAfterNumber.test(before);
 }
 
-const quantityAtEnd = /\d[\d.,]*\s*[A-Za-zÀ-ÖØ-öø-ÿ]*\s*\/\s*[A-Za-zÀ-ÖØ-öø-ÿ]+\s*$/;
+const lettersOnly = /^[A-Za-zÀ-ÖØ-öø-ÿ]+$/;
+/** The end of `12 batches`: a digit, then at most one word (anchored at the end of a short slice). */
+const unitAfterNumber = /\d\s?[A-Za-zÀ-ÖØ-öø-ÿ]{0,20}$/;
 const conversionContinuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=)(?!>)/;
 
 const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;

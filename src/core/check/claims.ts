@@ -47,7 +47,7 @@ const escapedStar = /\\\*/g;
 const entity = /&(nbsp|ensp|emsp|thinsp|times|asymp|approx|divide|minus|ndash|mdash|middot|#160|#x00a0);/gi;
 const entities: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", "#160": " ", "#x00a0": " ", times: "×", asymp: "≈", approx: "≈", divide: "÷", minus: "−", ndash: "–", mdash: "—", middot: "·" };
 // A `*` before or after a digit multiplies (`2^20 *2^6`, `5* write QPS`): only one beside a word is emphasis.
-const emphasisMarker = /(^|\s)[*_](?=[^\s\d(])|(?<=[^\s\d)])[*_](?=\s|$|[.,;:!?])/g;
+const emphasisMarker = /(^|\s)(?:_|\*(?=[^\d(]))(?=\S)|(?<=\S)(?:_|(?<=[^\d)])\*)(?=\s|$|[.,;:!?])/g;
 // A run of two or more, or one that is not a space: a line's single spaces stay, so most lines need no copy.
 const whitespaceRun = /\s\s+|[^\S ]/g;
 const stated = /^[~≈]?\s*\(?(?:[\d.]|(?:US|R)?\$\s*[\d.]|[€£₹]\s*\d)/;
@@ -77,12 +77,25 @@ export function findClaims(line: string): ClaimText[] {
 
 /** A bracket holding working, not followed by more of an expression (`(2+5)20` multiplies, it does not explain). */
 const bracketed = /\(([^()]*\d[^()]*)\)(?!\s*[\d*×x/÷+=(^])/g;
-const valueBefore = /(?:^|[\s:(])((?:US\$|R\$|[$€£₹])?\s*[~≈]?\d[\d.,']*(?:\s*[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s*\/\s*[A-Za-zÀ-ÖØ-öø-ÿ]+)*)\s*$/;
+/** A stated value, read from its first character to the end of the text before the bracket (sticky: no searching). */
+const valueAt = /(?:US\$|R\$|[$€£₹])?\s?[~≈]?\d[\d.,']*(?:\s?[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s?\/\s?[A-Za-zÀ-ÖØ-öø-ÿ]+)*\s*$/y;
+const valueStart = /[\d$€£₹R~≈]/;
+const beforeValue = /[\s:(]/;
 
 /**
  * `1.540 (7 pageviews/dia * 22 dias/mês)`, `$23/mês (1M × 2KB × $0.023/GB)`: a value, then the working that
  * gives it in brackets. The claim is the bracket's expression = the value before it.
  */
+/** The value a text ends with (`… Aluno/Mês: 1.540`, `… $23/mês`): tried from each place a value may start, after a space or `:`. */
+function valueBefore(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    if (!valueStart.test(text[i]) || (i > 0 && !beforeValue.test(text[i - 1]))) continue;
+    valueAt.lastIndex = i;
+    if (valueAt.test(text)) return text.slice(i).trim();
+  }
+  return undefined;
+}
+
 function reversedClaims(text: string): ClaimText[] {
   const claims: ClaimText[] = [];
   bracketed.lastIndex = 0;
@@ -90,9 +103,9 @@ function reversedClaims(text: string): ClaimText[] {
     const inner = m[1].trim();
     if (!isExpressionCell(inner) || separatorPattern.test(inner)) continue;
     separatorPattern.lastIndex = 0;
-    const value = valueBefore.exec(text.slice(0, m.index));
+    const value = valueBefore(text.slice(Math.max(0, m.index - 40), m.index));
     if (!value) continue;
-    claims.push({ left: inner, right: value[1].trim(), separator: "=", table: false, context: text, at: m.index, chained: false, continues: false, approximate: false });
+    claims.push({ left: inner, right: value, separator: "=", table: false, context: text, at: m.index, chained: false, continues: false, approximate: false });
   }
   separatorPattern.lastIndex = 0;
   return claims;

@@ -417,8 +417,10 @@ function usesMonth(...nodes: Node[]): boolean {
   return nodes.some((n) => wordParts(n).some((p) => p.entry.senses.some((s) => s.kind === "unit" && (s.unit?.id === "month" || s.per?.id === "month"))));
 }
 
+/** A line that writes decimal sizes (KB, GB) and no binary ones: only there may `GB` stand for GiB. */
 function usesDecimalData(...nodes: Node[]): boolean {
-  return nodes.some((n) => wordParts(n).some((p) => p.entry.senses.some((s) => s.kind === "unit" && s.unit?.binary !== undefined)));
+  const units = nodes.flatMap((n) => wordParts(n)).flatMap((p) => p.entry.senses.slice(0, 1)).flatMap((s) => (s.kind === "unit" && s.unit ? [s.unit] : []));
+  return units.some((u) => u.binary !== undefined) && !units.some((u) => /iB$/.test(u.id));
 }
 
 /** Whether the stated value agrees: a stated range must match the expression's range end for end. */
@@ -631,7 +633,7 @@ interface ExpressionCandidate {
 const expressionStart = /^([-~≈(\d$€]|R\$|(sqrt|cbrt|log|log2|log10|ceil|floor|round|min|max)\s*\()/;
 const candidateStarts = /[\s:]+|\((?=\s*\d)/g;
 const labelDash = /[\p{L}\p{N})%]\s+[-–—]\s+$/u;
-const afterOperator = /[-+*/×÷^=(\d.,x·–—]\s*$/;
+const afterOperator = /[-+*/×÷^=(·–—]\s*$|[\d.,]$|\sx\s*$/;
 const digit = /\d/;
 
 /**

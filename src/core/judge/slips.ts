@@ -59,10 +59,10 @@ export function explainRatio(ratio: number, context: SlipContext): { slip: Slip;
       if (factor <= 1) continue;
       for (const f of [factor, 1 / factor]) {
         const distance = Math.abs(Math.log(r / f));
-        const window = factor >= 2 ? costs.window.big : costs.window.small;
-        if (distance > Math.log(1 + window)) continue;
-        // Nearer is likelier: a ratio of exactly 1000 is a dropped K more surely than one of 800.
-        const cost = slip.cost + distance * costs.window.distanceWeight;
+        const window = Math.log(1 + ("window" in slip ? (slip.window as number) : factor >= 2 ? costs.window.big : costs.window.small));
+        if (distance > window) continue;
+        // Nearer is likelier: a ratio of exactly 1000 is a dropped K more surely than one of 800; the edge of a slip's window costs one more.
+        const cost = slip.cost + distance / window;
         if (!best || cost < best.cost) best = { slip: { code: slip.code as SlipCode, factor: f }, cost };
       }
     }

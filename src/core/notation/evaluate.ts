@@ -2,7 +2,7 @@ import { NapkinError } from "../errors.js";
 import type { NumberToken } from "./lexer.js";
 import type { Literal, Node, Part, WordPart } from "./parser.js";
 import { type Quantity, add, checked, divide, isDimensionless, multiply, negate, power } from "./quantity.js";
-import { type Dim, type Term, type Terms, dimTimes, dimensionless, dimKeys, noTerms, sameDim, termsSize } from "./units.js";
+import { type Dim, type Term, type Terms, dimTimes, dimensionless, dimKeys, isPlain, noTerms, sameDim, termsSize } from "./units.js";
 import { type Sense, type Unit, unitById } from "./vocabulary.js";
 
 /** Plain-number functions (sqrt, log2, ceil, …), supplied by the shell: JavaScript's Math, and mathjs for rounding. */
@@ -47,8 +47,10 @@ export function evaluateNode(node: Node, reading: Reading = {}): Quantity {
       if (node.op === "+" || node.op === "-") {
         // One rule for a missing dimension: a bare term of a sum is read in the unit its neighbour is written in
         // (`1000 + 16 + 8 bytes`).
-        if (!sameDim(left.dim, right.dim) && reading.tally) reading.tally.sumAdoptions++;
-        [left, right] = adoptEachOther(left, right) ?? [left, right];
+        if (!sameDim(left.dim, right.dim) && (isPlain(left.dim) || isPlain(right.dim))) {
+          if (reading.tally) reading.tally.sumAdoptions++;
+          [left, right] = adoptEachOther(left, right) ?? [left, right];
+        }
         return add(left, right, node.op === "+" ? 1 : -1);
       }
       return node.op === "*" ? multiply(left, right) : divide(left, right);

@@ -56,7 +56,7 @@ const apostropheGroups = /[1-9]\d{0,2}(?:'\d{3})+(?![\d.,'])/y;
 const bareDecimal = /\.\d+(?:[eE][+-]?\d+)?/y;
 const beforeBareDecimal = /[\s$€(~≈=*×/+-]/;
 /** `86.400`: one dotted group of three, no leading zero: a decimal, or Portuguese thousands. */
-const oneDottedGroup = /[1-9]\d{0,2}\.\d{3}(?![\d.,])/y;
+const oneDottedGroup = /[1-9]\d{0,2}\.\d{3}(?![\d.,eE])/y;
 /** `12 500 000`: groups of three digits after single spaces (or no-break and thin spaces). */
 const spaceGroups = /[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]|[ \u00a0\u202f\u2009]\d)/y;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;

@@ -96,10 +96,12 @@ export function knownWords(): readonly string[] {
 export function suggestWord(word: string): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
-  let bestDistance = lower.length <= 3 ? 2 : 3;
+  // Fewest edits first; among those, a word of the same length (a mistyped letter beats a dropped one: bites → bytes).
+  let bestScore = (lower.length <= 3 ? 2 : 3) * 100;
   for (const known of knownWords()) {
     const distance = editDistance(lower, known.toLowerCase(), 2);
-    if (known.length > 1 && distance < bestDistance) [best, bestDistance] = [known, distance];
+    const score = distance * 100 + Math.abs(known.length - lower.length);
+    if (known.length > 1 && distance < (lower.length <= 3 ? 2 : 3) && score < bestScore) [best, bestScore] = [known, score];
   }
   return best;
 }

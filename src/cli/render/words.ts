@@ -25,6 +25,8 @@ export function describeNote(note: ReadingNote): string {
       return `${note.text} read as ${note.chosen} (a hand conversion)`;
     case "adopted":
       return `'${note.text}' read as ${note.chosen} (the unit written on the other side)`;
+    case "inherited":
+      return `'${note.text}' read as ${note.chosen} (written so nearby)`;
     case "label-dash":
       return `'${note.text}' read as a label: its dashes are not minus signs`;
     case "annotation":

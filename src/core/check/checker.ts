@@ -1,6 +1,6 @@
 import { type Judgement, judgeClaim } from "../judge/claim.js";
 import { type Slip, defaultTolerance } from "../judge/slips.js";
-import { type MathFunctions, type ReadingNote, type Terms, midpoint, nounNamed, sameDim } from "../notation/index.js";
+import { type MathFunctions, type ReadingNote, type Terms, type WrittenQuantity, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
@@ -63,14 +63,15 @@ interface WrongResult {
 
 // Module constants, not literals in checkLine: a regex literal makes a new RegExp object on every call.
 const digit = /\d/;
-const heading = /^\s*#/;
+/** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
+const heading = /^\s*#{1,2}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
 
 /** What most lines hold: one shared, frozen empty list, so a line without claims allocates nothing. */
 const noFindings: readonly Finding[] = Object.freeze([]);
 
 /** How far (in lines) a wrong result can propagate within a block: a worked answer's chain, not the whole file. */
-const propagationWindow = 15;
+const propagationWindow = 40;
 
 /**
  * Values too common to say a line reused an earlier one: one- and two-digit numbers and the usual factors,
@@ -167,12 +168,15 @@ export class NotesChecker {
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
     const claims = this.claimsOf(text, previous);
     const findings: Finding[] = [];
+    // Worked out only when a claim asks: most claims fit as written.
+    let written: WrittenQuantity[] | undefined;
+    const nearby = () => (written ??= quantitiesIn(`${before} ${text}`));
     // The claim a chain step continues: on a continuation line, the last claim of the line before.
     let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
     // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
     for (let i = 0; i < claims.length; i++) {
       const restates = claims[i].continues && chain !== undefined;
-      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before });
+      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before, nearby });
       if (!judged) {
         chain = undefined;
         continue;
@@ -308,7 +312,8 @@ export class NotesChecker {
  * on the stated side, or the wrong value's counting noun named on the reusing line (`For 1 billion URLs, …`).
  */
 function unitsMatch(wrong: WrongResult, terms: Terms, claim: Judgement, text: string): boolean {
-  if (terms.length && wrong.terms.length) return sameTerms(terms, wrong.terms);
+  // `1.5GB/86400` after `= 1.5 GB/day`: the literal's units are the wrong value's (its period may be left off).
+  if (terms.length && wrong.terms.length) return terms.every((t) => wrong.terms.some((u) => u.id === t.id && u.power === t.power));
   if (wrong.terms.length === 0) return false;
   const dim = wrong.value.dim;
   const dimensional = dim.t !== 0 || dim.d !== 0 || dim.c !== 0;
@@ -322,12 +327,10 @@ const reuseReach = 3;
 
 /** `= 87` then `87 * 150B * 8 = …` on the lines right after: the first value of the next steps is the result just found. */
 function justBefore(wrong: WrongResult, literal: Judgement["literals"][number], line: number): boolean {
-  return literal.index === 0 && line - wrong.line <= reuseReach && !commonValues.has(Math.abs(wrong.written)) && Math.abs(wrong.written) >= 10;
+  const v = Math.abs(wrong.written);
+  return literal.index === 0 && line - wrong.line <= reuseReach && !commonValues.has(v) && (v >= 10 || !Number.isInteger(v));
 }
 
-function sameTerms(a: Terms, b: Terms): boolean {
-  return a.length === b.length && a.every((t) => b.some((u) => u.id === t.id && u.power === t.power));
-}
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
 /** Twelve significant digits: no float noise in JSON, every real digit kept. */

@@ -43,6 +43,8 @@ const listOrHeadingMarker = /^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/;
 const strongOrCode = /\*\*|__|`/g;
 /** `\*` is markdown's escaped asterisk: a times sign in notes (`10M users \* 100 bytes`). */
 const escapedStar = /\\\*/g;
+/** `10<sup>9</sup>`: HTML's superscript, a power. */
+const superscript = /<sup>\s*(-?\d+)\s*<\/sup>/gi;
 /** HTML entities notes carry over from the web: `&nbsp;`, `&times;`, `&asymp;`. */
 const entity = /&(nbsp|ensp|emsp|thinsp|times|asymp|approx|divide|minus|ndash|mdash|middot|#160|#x00a0);/gi;
 const entities: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", "#160": " ", "#x00a0": " ", times: "×", asymp: "≈", approx: "≈", divide: "÷", minus: "−", ndash: "–", mdash: "—", middot: "·" };
@@ -120,6 +122,7 @@ function isExpressionCell(cell: string): boolean {
 /** Markdown decoration off: emphasis, code ticks, list and quote markers, headings. */
 export function undecorate(text: string): string {
   if (text.includes("&")) text = text.replace(entity, (_, name: string) => entities[name.toLowerCase()] ?? " ");
+  if (text.includes("<sup>")) text = text.replace(superscript, "^$1");
   if (text.includes("\\*")) text = text.replace(escapedStar, " × ");
   return text
     .replace(listOrHeadingMarker, "")
@@ -143,6 +146,7 @@ function tildeRelates(text: string, index: number): boolean {
 const maxClaimsPerLine = 50;
 
 const commaBeforeOperator = /,\s*(?=[×*·]\s*\d)/g;
+const danglingOperator = /(?<=\S)\s*[*×·/+]$/;
 
 /** Words before a stated value that only say it is approximate or rounded (`→ round to 700K`, `≈ cerca de 5 TB`). */
 const approximately = /^(?:round(?:ed)?(?:\s+(?:up|down))?\s+to|rounds?\s+to|about|around|roughly|approx(?:imately)?\.?|aprox(?:imadamente)?\.?|cerca\s+de|quase|aproximadamente|almost|nearly|~|≈)\s*/i;
@@ -166,6 +170,8 @@ function separatedClaims(text: string): ClaimText[] {
   parts.push(text.slice(last).trim());
   // `≈ ~27 PB, ×3 replication ≈ …`: a comma before an operator continues the value before it.
   for (let i = 0; i < parts.length; i++) if (parts[i].includes(",")) parts[i] = parts[i].replace(commaBeforeOperator, " ");
+  // `600 billion messages * 100 KB *  = 60TB`: an operator left dangling before the separator.
+  for (let i = 0; i + 1 < parts.length; i++) parts[i] = parts[i].replace(danglingOperator, "");
   const approximate = parts.map((part, i) => i > 0 && approximately.test(part));
   for (let i = 1; i < parts.length; i++) if (approximate[i]) parts[i] = parts[i].replace(approximately, "");
   const claims: ClaimText[] = [];

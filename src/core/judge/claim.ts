@@ -1,7 +1,7 @@
 import { NapkinError } from "../errors.js";
 import type { ClaimText } from "../check/claims.js";
 import {
-  type Choice, type Literal, type MathFunctions, type Node, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms,
+  type Choice, type Literal, type MathFunctions, type Node, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms, type WrittenQuantity,
   adoptEachOther, choicesOf, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
   readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, wordParts,
 } from "../notation/index.js";
@@ -19,6 +19,8 @@ export interface JudgeOptions {
   restates?: boolean;
   /** The lines just before, whose words (`With replication (3x):`) inform the diagnosis. */
   before?: string;
+  /** Quantities written on this line and the lines just before (`7 Billion`): a bare `7` may be one of them. */
+  nearby?: () => readonly WrittenQuantity[];
   monthSeconds?: number;
   functions?: MathFunctions;
 }
@@ -103,7 +105,8 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (lefts.length === 0) return undefined;
   const arithmetic = hasArithmetic(lefts[0].parsed.node);
   // A value restated after a judged step: `≈ c`, `= c`, `→ round to c`; an arrow after a value is prose otherwise.
-  const restates = Boolean(options.restates) && (claim.approximate || ["=", "≈", "~", "~="].includes(claim.separator));
+  // `~8,800 TB ≈ 9 TB/day`: two values said to be about equal is a claim too, read as a restatement.
+  const restates = (Boolean(options.restates) && (claim.approximate || claim.separator === "=")) || ["≈", "~", "~="].includes(claim.separator);
   if (!arithmetic && !restates && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
   const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds };
 
@@ -126,7 +129,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (valid.length === 0) {
     // No reading whose units agree: the units may only annotate the numbers (`6M/day / 86400 s = 70/s`).
     const right = rights[0];
-    const annotated = annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, restates, arithmetic, ceiling - cost.annotation) : [];
+    const annotated = arithmetic && annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, restates, arithmetic, ceiling - cost.annotation) : [];
     valid = annotated.map((c) => ({ ...c, cost: c.cost + cost.annotation, notes: [...c.notes, { kind: "annotation", text: claim.left, chosen: "labels" }], right }));
   }
   if (valid.length === 0) return undefined;
@@ -187,10 +190,13 @@ function regroupDivision(node: Node): Node | undefined {
  * written in units the expression also carries: never when it names a unit the expression never mentions.
  */
 function annotationFits(left: ExpressionCandidate, right: StatedSide): boolean {
-  const rightUnits = wordParts(right.parsed.node).filter((p) => senseOf(p, {}).kind === "unit" && !(senseOf(p, {}) as { noun?: string }).noun);
-  if (rightUnits.length === 0) return true;
-  const leftWords = new Set(wordParts(left.parsed.node).map((p) => p.token.text.toLowerCase()));
-  return rightUnits.every((p) => leftWords.has(p.token.text.toLowerCase()));
+  const unitsOf = (node: Node) => wordParts(node).flatMap((p) => {
+    const sense = senseOf(p, {});
+    return sense.kind === "unit" ? [sense.unit?.id, sense.per?.id].filter((id): id is string => id !== undefined) : [];
+  });
+  const rightUnits = unitsOf(right.parsed.node);
+  const leftUnits = new Set(unitsOf(left.parsed.node));
+  return rightUnits.every((id) => leftUnits.has(id));
 }
 
 /** A candidate's stated ÷ right, against the nearer end of a range. */
@@ -213,17 +219,21 @@ function factorOf(c: Candidate): number {
 function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean, budget: number): Omit<Candidate, "right">[] {
   const senseChoices = base.annotate ? [] : choicesOf(left.parsed.node, right.parsed.node);
   const convertible = base.annotate ? [] : conversionChoices(left.parsed.node, base);
+  // `7 x 0.6 = 4.2 Billion` under `7 Billion`: a bare number may be a quantity written with its words nearby.
+  const inherited = base.annotate || !options.nearby ? [] : inheritChoices(left.parsed.node, options.nearby);
   const monthUsed = !base.annotate && usesMonth(left.parsed.node, right.parsed.node);
   const binaryUsed = !base.annotate && usesDecimalData(left.parsed.node, right.parsed.node);
   const choices: Choice[] = senseChoices;
   const optionCounts = [
     ...choices.map((c) => (c.kind === "sense" ? c.options.length : 2)),
     ...convertible.map((c) => c.options.length + 1),
+    ...inherited.map((c) => c.options.length + 1),
     ...(monthUsed ? [readingCosts.months.length] : []),
     ...(binaryUsed ? [2] : []),
   ];
   const conversionStart = choices.length;
-  const monthIndex = monthUsed ? conversionStart + convertible.length : -1;
+  const inheritStart = conversionStart + convertible.length;
+  const monthIndex = monthUsed ? inheritStart + inherited.length : -1;
   const binaryIndex = binaryUsed ? optionCounts.length - 1 : -1;
   const pickCost = (i: number, pick: number): number => {
     if (i < conversionStart && choices[i].kind === "format" && portuguese) return pick === 0 ? cost["dotted-thousands"] : 0;
@@ -231,6 +241,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
     if (i < conversionStart) return optionCost(choices[i], pick);
     if (i === monthIndex) return readingCosts.months[pick].cost;
     if (i === binaryIndex) return cost["binary-prefix"];
+    if (i >= inheritStart) return cost.inherited;
     const conversion = convertible[i - conversionStart].options[pick - 1];
     return conversion.interview ? cost[conversion.interview === "day" ? "interview-day" : "interview-month"] : cost["hand-conversion"];
   };
@@ -256,6 +267,22 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       replace.set(c.node, { low: conversion.value / truth, high: conversion.value / truth, dim: { t: 0, d: 0, c: 0 }, terms: [] });
       used.push({ conversion, node: c.node, sign: c.sign });
     });
+    const inherits: { node: Literal; from: WrittenQuantity }[] = [];
+    let clash = false;
+    inherited.forEach((c, k) => {
+      const pick = picks[inheritStart + k];
+      if (pick === 0) return;
+      const from = c.options[pick - 1];
+      // One literal is read one way: a hand conversion or a nearby quantity, not both.
+      if (replace.has(c.node)) clash = true;
+      try {
+        replace.set(c.node, evaluateNode(from.literal, reading));
+        inherits.push({ node: c.node, from });
+      } catch {
+        clash = true;
+      }
+    });
+    if (clash) continue;
     for (const inBaseUnits of [false, true]) {
       const evaluated = evaluatePair(left.parsed.node, right.parsed.node, { ...reading, replace: replace.size ? replace : undefined }, { ...reading }, inBaseUnits);
       if (!evaluated) break;
@@ -275,6 +302,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
         ...used.map((u) => ({ kind: "conversion" as const, text: left.text.slice(u.node.start, u.node.end).trim(), chosen: u.conversion.interview ? `${u.conversion.name} (interview ${u.conversion.interview === "day" ? "10⁵" : "2.5M"})` : u.conversion.name })),
         ...(binaryIndex >= 0 && picks[binaryIndex] === 1 ? [{ kind: "binary" as const, text: "KB", chosen: "1024" }] : []),
         ...(inBaseUnits ? [{ kind: "adopted" as const, text: right.text, chosen: "base units" }] : []),
+        ...inherits.map((h) => ({ kind: "inherited" as const, text: h.node.text, chosen: h.from.literal.text })),
       ];
       if (monthIndex >= 0 && picks[monthIndex] > 0) {
         const month = readingCosts.months[picks[monthIndex]];
@@ -372,6 +400,19 @@ function truthOf(conversion: Conversion, monthSeconds?: number): number {
   return conversion.value;
 }
 
+/** Bare numbers of an expression that match a quantity written nearby with its words (`7` and `7 Billion`). */
+function inheritChoices(node: Node, nearby: () => readonly WrittenQuantity[]): { node: Literal; options: WrittenQuantity[] }[] {
+  const bare = literalsOf(node).filter((l) => l.number && !l.low && !l.prefix && l.parts.every((p) => p.kind !== "word"));
+  if (bare.length === 0) return [];
+  const quantities = nearby();
+  const out: { node: Literal; options: WrittenQuantity[] }[] = [];
+  for (const literal of bare) {
+    const options = quantities.filter((q) => q.number === literal.number!.value);
+    if (options.length) out.push({ node: literal, options: options.slice(-2) });
+  }
+  return out.slice(0, 3);
+}
+
 /**
  * Literals that a writer multiplies or divides by to convert units by hand, with the conversions each may be:
  * a plain number, with a scale word or not (`86,400`, `100K`, `0.1M`), or a power of ten (`10^5`).
@@ -434,8 +475,9 @@ function agrees(value: Quantity, stated: Quantity, tolerance: number): boolean {
 
 /** What the line involves, for the slips that can explain it. */
 function slipContext(claim: ClaimText, left: Parsed, right: StatedSide, before = ""): SlipContext {
+  const text = claim.context.toLowerCase();
   // Words such as "peak" or "replication" count on the line and on the lines just before it (`With replication (3x):`).
-  const text = `${before} ${claim.context}`.toLowerCase();
+  const near = `${before} ${claim.context}`.toLowerCase();
   // Plain numbers, with or without a counting noun (`3 réplicas`): the factors a line may have dropped.
   const literals = literalsOf(left.node).filter((l) => l.number && !l.low && l.parts.every((p) => p.kind !== "word" || senseOf(p, {}).kind === "scale" || (senseOf(p, {}).kind === "unit" && !(senseOf(p, {}) as { unit?: unknown }).unit && !(senseOf(p, {}) as { per?: unknown }).per)));
   const values = literals.map((l) => l.number!.value);
@@ -452,8 +494,8 @@ function slipContext(claim: ClaimText, left: Parsed, right: StatedSide, before =
     day: ids.has("day") || values.some((v) => v === 86_400 || v === 1e5),
     month: ids.has("month") || values.some((v) => v === 30 || v === 2.5e6),
     power: hasPower(left.node) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^/.test(claim.left),
-    peak: /peak|pico|pic\b|spike|burst/.test(text) ? small : undefined,
-    replication: /repl|réplica|replica|cópias|copias|copies|\brf\b/.test(text) ? small[small.length - 1] : undefined,
+    peak: /peak|pico|pic\b|spike|burst/.test(near) ? small : undefined,
+    replication: /repl|réplica|replica|cópias|copias|copies|\brf\b/.test(near) ? small[small.length - 1] : undefined,
   };
 }
 

@@ -90,7 +90,9 @@ export function tokenize(input: string): Token[] {
       tokens.push({ type: "number", ...number, start, spaceBefore });
     } else {
       const currency = currencySymbols.find((c) => input.startsWith(c, i));
-      const end = currency ? i + currency.length : wordEnd(input, i);
+      let end = currency ? i + currency.length : wordEnd(input, i);
+      // `24x60x60`, `7x10⁹`: a times sign between numbers, not a word `x60x60`.
+      if (!currency && (char === "x" || char === "X") && isDigit(input.charCodeAt(i + 1)) && tokens[tokens.length - 1]?.type === "number" && !spaceBefore) end = i + 1;
       if (end > i) {
         i = end;
         tokens.push({ type: "word", text: input.slice(start, end), start, end, spaceBefore });
@@ -149,6 +151,8 @@ function withExponent(input: string, number: ReadNumber): ReadNumber {
   const power = Number([...exponent].map((c) => superscripts[c]).join(""));
   return { ...number, value: number.value ** power, text: number.text + exponent, end: number.end + exponent.length, alt: undefined };
 }
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 function sticky(pattern: RegExp, input: string, at: number): string | undefined {
   pattern.lastIndex = at;

@@ -235,7 +235,8 @@ class Parser {
   private parsePower(negativeLow: boolean): Node {
     const base = this.parseAtom(negativeLow);
     const t = this.peek();
-    if (!t || !this.isOp(t, "^")) return base;
+    // `10^15`, `10 pow 15`.
+    if (!t || !(this.isOp(t, "^") || (t.type === "word" && isMarker(lookupWord(t.text), "pow") && this.tokens[this.i + 1]?.type === "number"))) return base;
     this.i++;
     const next = this.peek();
     const afterNext = this.tokens[this.i + 1];

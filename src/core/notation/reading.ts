@@ -1,11 +1,11 @@
 import costs from "../../data/readings.json" with { type: "json" };
 import { NapkinError } from "../errors.js";
 import { type MathFunctions, type Reading, adoptEachOther, evaluateNode, senseOf } from "./evaluate.js";
-import type { NumberToken } from "./lexer.js";
+import { type NumberToken, tokenize } from "./lexer.js";
 import { type Literal, type Node, type ParseOptions, type Parsed, type WordPart, literalsOf, parseNotation } from "./parser.js";
 import { type Quantity, dimName } from "./quantity.js";
 import { type Dim, type DimKey, dimKeys, sameDim } from "./units.js";
-import type { Sense } from "./vocabulary.js";
+import { type Sense, isQuantityWord } from "./vocabulary.js";
 
 /**
  * Readings as explicit hypotheses with costs. The parser leaves every place a line can be read two ways in
@@ -17,7 +17,7 @@ export const readingCosts = costs;
 
 /** One choice a reading made, as data: what was read, how, and where. The shell words it. */
 export interface ReadingNote {
-  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "label-dash" | "annotation";
+  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "label-dash" | "annotation";
   /** The text the choice is about, as written (`30m`, `86.400`, `86,400`). */
   readonly text: string;
   /** What it was read as: a sense's name (`minutes`, `billion`), a format, a conversion (`s/day`). */
@@ -190,6 +190,41 @@ function wordWithNumber(literal: Literal, part: WordPart, input: string): string
   const number = literal.number;
   if (number && number.end === part.token.start && literal.parts[0] === part) return input.slice(literal.low?.number.start ?? number.start, part.token.end);
   return part.token.text;
+}
+
+/** A number written with its scale or units (`7 Billion`, `15GB`, `400 GB/day`), as a reader may reuse it bare later. */
+export interface WrittenQuantity {
+  /** The number as written, without its words (`7` for `7 Billion`). */
+  readonly number: number;
+  readonly literal: Literal;
+}
+
+/**
+ * The quantities a text writes: numbers followed by a scale or unit word. A later bare `7` may be the `7 Billion`
+ * written just before it. Never throws: text napkin cannot read has none.
+ */
+export function quantitiesIn(text: string): WrittenQuantity[] {
+  const out: WrittenQuantity[] = [];
+  let tokens;
+  try {
+    tokens = tokenize(text);
+  } catch {
+    return out;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (token.type !== "number" || next?.type !== "word" || !isQuantityWord(next.text)) continue;
+    let end = i + 1;
+    while (tokens[end + 1] && (tokens[end + 1].type === "word" || (tokens[end + 1].type === "op" && tokens[end + 1].text === "/")) && end - i < 6) end++;
+    try {
+      const parsed = parseNotation(text.slice(token.start, tokens[end].end), { stopAtProse: true });
+      if (parsed.node.type === "literal" && parsed.node.number && !parsed.node.low) out.push({ number: token.value, literal: parsed.node });
+    } catch {
+      // Not a quantity after all.
+    }
+  }
+  return out;
 }
 
 export interface ReadOptions extends ParseOptions {

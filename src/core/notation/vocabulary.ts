@@ -20,7 +20,7 @@ export interface Unit {
   readonly binary?: string;
 }
 
-export type Marker = "per" | "per-before-time" | "of" | "in" | "times";
+export type Marker = "per" | "per-before-time" | "of" | "in" | "times" | "pow";
 
 /** What a word does in a quantity, in one of its senses, and what that sense costs. */
 export type Sense =

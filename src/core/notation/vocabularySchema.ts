@@ -11,7 +11,7 @@ export function buildVocabularySchema() {
   const sense = z.union([
     z.strictObject({ scale: z.number(), cost, note }),
     z.strictObject({ unit: z.optional(text), per: z.optional(text), noun: z.optional(text), cost, note }),
-    z.strictObject({ marker: z.enum(["per", "per-before-time", "of", "in", "times"]), cost, note }),
+    z.strictObject({ marker: z.enum(["per", "per-before-time", "of", "in", "times", "pow"]), cost, note }),
   ]);
   const unit = z.strictObject({
     id: text,

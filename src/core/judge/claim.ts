@@ -141,7 +141,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   let best: { candidate: Candidate; slip: Slip; cost: number } | undefined;
   for (const candidate of valid) {
     if (candidate.cost > ceiling) continue;
-    const explained = explainRatio(ratioOf(candidate), context) ?? missingBrackets(candidate, options);
+    const explained = missingBrackets(candidate, candidate.right, options) ?? explainRatio(ratioOf(candidate), context);
     const total = candidate.cost + (explained?.cost ?? otherCost);
     if (!best || total < best.cost) best = { candidate, slip: explained?.slip ?? { code: "other", factor: factorOf(candidate) }, cost: total };
   }
@@ -153,14 +153,18 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
  * `10B / 24 * 60 * 60 = 1.1 × 10⁵`: the writer divided by the whole product, but wrote no brackets. The slip
  * when the expression, with everything after its first `/` taken as the divisor, gives the stated value.
  */
-function missingBrackets(c: Candidate, options: JudgeOptions): { slip: Slip; cost: number } | undefined {
+function missingBrackets(c: Candidate, right: StatedSide, options: JudgeOptions): { slip: Slip; cost: number } | undefined {
   const regrouped = regroupDivision(c.left.node);
   if (!regrouped) return undefined;
   try {
-    const value = evaluateNode(regrouped, { ...c.reading, replace: c.replace.size ? c.replace : undefined });
-    const pair = adoptEachOther(value, c.stated);
-    if (!pair || !agrees(pair[0], pair[1], options.tolerance)) return undefined;
-    return { slip: { code: "missing-brackets", factor: factorOf(c) }, cost: readingCosts.missingBrackets };
+    const reading = { ...c.reading, replace: c.replace.size ? c.replace : undefined };
+    const value = evaluateNode(regrouped, reading);
+    const stated = evaluateNode(right.parsed.node, c.reading);
+    const fits = [false, true].some((inBase) => {
+      const pair = adoptEachOther(value, stated, undefined, inBase);
+      return pair !== undefined && agrees(pair[0], pair[1], options.tolerance);
+    });
+    return fits ? { slip: { code: "missing-brackets", factor: factorOf(c) }, cost: readingCosts.missingBrackets } : undefined;
   } catch {
     return undefined;
   }
@@ -519,7 +523,9 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
   const reading = c.reading;
   const literalList = reusableValues(leftNode, reading).map((node, index) => {
     const value = evaluateNode(node, reading);
-    return { node, written: node.type === "literal" ? writtenNumber(node, reading) : midpoint(evaluateNode(node, { ...reading, annotate: true })), terms: value.terms, value, index };
+    // Its units as written, even where the reading took units as labels.
+    const terms = reading.annotate ? writtenTerms(node, reading) : value.terms;
+    return { node, written: node.type === "literal" ? writtenNumber(node, reading) : midpoint(evaluateNode(node, { ...reading, annotate: true })), terms, value, index };
   });
   return {
     verdict,
@@ -551,6 +557,14 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
       }
     },
   };
+}
+
+function writtenTerms(node: Node, reading: Reading): Terms {
+  try {
+    return evaluateNode(node, { ...reading, annotate: false, replace: undefined }).terms;
+  } catch {
+    return [];
+  }
 }
 
 /**

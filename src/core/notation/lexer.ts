@@ -93,6 +93,8 @@ export function tokenize(input: string): Token[] {
       let end = currency ? i + currency.length : wordEnd(input, i);
       // `24x60x60`, `7x10⁹`: a times sign between numbers, not a word `x60x60`.
       if (!currency && (char === "x" || char === "X") && isDigit(input.charCodeAt(i + 1)) && tokens[tokens.length - 1]?.type === "number" && !spaceBefore) end = i + 1;
+      // `user's`, `driver’s`: an apostrophe inside a word is part of it.
+      while (!currency && end > i && (input[end] === "'" || input[end] === "’") && wordEnd(input, end + 1) > end + 1) end = wordEnd(input, end + 1);
       if (end > i) {
         i = end;
         tokens.push({ type: "word", text: input.slice(start, end), start, end, spaceBefore });

@@ -442,7 +442,7 @@ class Parser {
         power = -1;
         continue;
       }
-      if (isMarker(entry, "in")) break;
+      if (isMarker(entry, "in") || (isMarker(entry, "pow") && this.tokens[this.i + 1]?.type === "number")) break;
       if (isQuantityEntry(entry)) {
         if (this.isCurrency(t) && this.tokens[this.i + 1]?.type === "number") break;
         parts.push({ kind: "word", token: t, entry: entry!, power });

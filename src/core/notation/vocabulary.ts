@@ -96,11 +96,14 @@ export function knownWords(): readonly string[] {
 export function suggestWord(word: string): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
-  // Fewest edits first; among those, a word of the same length (a mistyped letter beats a dropped one: bites → bytes).
+  // Fewest edits first; among those, a unit or scale before a counting noun, then a word of the same length
+  // (a mistyped letter beats a dropped one: bites → bytes, not bits or sites).
   let bestScore = (lower.length <= 3 ? 2 : 3) * 100;
   for (const known of knownWords()) {
     const distance = editDistance(lower, known.toLowerCase(), 2);
-    const score = distance * 100 + Math.abs(known.length - lower.length);
+    const first = lookupWord(known)?.senses[0];
+    const noun = first?.kind === "unit" && !first.unit && !first.per;
+    const score = distance * 100 + (noun ? 10 : 0) + Math.abs(known.length - lower.length);
     if (known.length > 1 && distance < (lower.length <= 3 ? 2 : 3) && score < bestScore) [best, bestScore] = [known, score];
   }
   return best;

@@ -43,6 +43,18 @@ const listOrHeadingMarker = /^\s*(?:[-*+>]\s+|\d+[.)]\s+|#{1,6}\s+)+/;
 const strongOrCode = /\*\*|__|`/g;
 /** `\*` is markdown's escaped asterisk: a times sign in notes (`10M users \* 100 bytes`). */
 const escapedStar = /\\\*/g;
+/** LaTeX as notes write it in markdown math: `10^8 \\cdot 10 \\, \\text{MB}`, `\\frac{a}{b}`. */
+function untex(text: string): string {
+  let out = text.replace(texFraction, "($1) / ($2)").replace(texText, "$1").replace(texPower, "^$1");
+  for (const [command, replacement] of texSymbols) out = out.split(command).join(replacement);
+  return out.replace(/\$\$?/g, " ");
+}
+
+const texFraction = /\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g;
+const texText = /\\(?:text|mathrm|textrm|mbox|operatorname)\s*\{([^{}]*)\}/g;
+const texPower = /\^\{([^{}]*)\}/g;
+const texSymbols: [string, string][] = [["\\cdot", " × "], ["\\times", " × "], ["\\div", " ÷ "], ["\\approx", " ≈ "], ["\\sim", " ~ "], ["\\,", " "], ["\\;", " "], ["\\!", ""], ["\\ ", " "], ["\\left", ""], ["\\right", ""]];
+
 /** `10<sup>9</sup>`: HTML's superscript, a power. */
 const superscript = /<sup>\s*(-?\d+)\s*<\/sup>/gi;
 /** HTML entities notes carry over from the web: `&nbsp;`, `&times;`, `&asymp;`. */
@@ -65,7 +77,7 @@ export function findClaims(line: string): ClaimText[] {
     const cells = line.trim().replace(outerPipes, "").split("|").map(undecorate);
     for (let i = 0; i + 1 < cells.length; i++) {
       // `| 1M rows × 1KB | 1 GB |`: an expression cell followed by its value cell.
-      if (isExpressionCell(cells[i]) && statedValueStart.test(cells[i + 1])) {
+      if (isWorkingCell(cells[i]) && statedValueStart.test(cells[i + 1])) {
         claims.push({ left: cells[i], right: cells[i + 1], separator: "|", table: true, context: cells.join(" | "), at: cells.slice(0, i + 1).join(" | ").length + 1, chained: false, continues: false, approximate: false });
       }
     }
@@ -83,6 +95,7 @@ const bracketed = /\(([^()]*\d[^()]*)\)(?!\s*[\d*×x/÷+=(^])/g;
 const valueAt = /(?:US\$|R\$|[$€£₹])?\s?[~≈]?\d[\d.,']*(?:\s?[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s?\/\s?[A-Za-zÀ-ÖØ-öø-ÿ]+)*\s*$/y;
 const valueStart = /[\d$€£₹R~≈]/;
 const beforeValue = /[\s:(]/;
+const bracketRestatement = /^(?:≈|~|=|~=)\s*(\d.*)$/;
 
 /**
  * `1.540 (7 pageviews/dia * 22 dias/mês)`, `$23/mês (1M × 2KB × $0.023/GB)`: a value, then the working that
@@ -103,10 +116,16 @@ function reversedClaims(text: string): ClaimText[] {
   bracketed.lastIndex = 0;
   for (let m = bracketed.exec(text); m; m = bracketed.exec(text)) {
     const inner = m[1].trim();
-    if (!isExpressionCell(inner) || separatorPattern.test(inner)) continue;
-    separatorPattern.lastIndex = 0;
     const value = valueBefore(text.slice(Math.max(0, m.index - 40), m.index));
     if (!value) continue;
+    // `2 millones/mes (≈2,778/día)`: the same value restated in brackets, in another unit.
+    const restated = bracketRestatement.exec(inner);
+    if (restated) {
+      claims.push({ left: value, right: restated[1], separator: "≈", table: false, context: text, at: m.index, chained: false, continues: false, approximate: true });
+      continue;
+    }
+    if (!isExpressionCell(inner) || separatorPattern.test(inner)) continue;
+    separatorPattern.lastIndex = 0;
     claims.push({ left: inner, right: value, separator: "=", table: false, context: text, at: m.index, chained: false, continues: false, approximate: false });
   }
   separatorPattern.lastIndex = 0;
@@ -119,10 +138,18 @@ function isExpressionCell(cell: string): boolean {
   return operator !== null && digit.test(cell.slice(0, operator.index + 1)) && digit.test(cell.slice(operator.index + 1));
 }
 
+/** A table cell that works something out: `/` alone is as often a unit (`$0.0004 / 1k` is a price per thousand). */
+function isWorkingCell(cell: string): boolean {
+  return isExpressionCell(cell) && workingOperator.test(cell);
+}
+
+const workingOperator = /[×*·÷+]|\sx\s|\d\s*x\s*\d/;
+
 /** Markdown decoration off: emphasis, code ticks, list and quote markers, headings. */
 export function undecorate(text: string): string {
   if (text.includes("&")) text = text.replace(entity, (_, name: string) => entities[name.toLowerCase()] ?? " ");
   if (text.includes("<sup>")) text = text.replace(superscript, "^$1");
+  if (text.includes("\\")) text = untex(text);
   if (text.includes("\\*")) text = text.replace(escapedStar, " × ");
   return text
     .replace(listOrHeadingMarker, "")

@@ -70,15 +70,22 @@ export function adoptEachOther(a: Quantity, b: Quantity, adopted?: { side: "left
   if (sameDim(a.dim, b.dim)) return [a, b];
   let [x, y] = [a, b];
   for (const key of dimKeys) {
-    if (x.dim[key] === y.dim[key]) continue;
+    const delta = y.dim[key] - x.dim[key];
+    if (delta === 0) continue;
     // Only a unit or a `per` unit is taken over: `/s/s` is never what a bare side meant. Money is not taken
     // over by a count of things (`1 primary + 1 replica` is no price).
-    if (key === "c" && (hasNoun(x.dim[key] === 0 ? x : y))) return undefined;
-    if (x.dim[key] === 0 && Math.abs(y.dim[key]) === 1) {
-      x = adoptDimension(x, y, key, inBaseUnits);
+    if (Math.abs(delta) !== 1) return undefined;
+    if (key === "c" && hasNoun(x.dim[key] === 0 ? x : y)) return undefined;
+    // The side that takes the unit over has no unit of that kind and sign: the bare `40M` of
+    // `40M * 2 KB = 80 GB/day` takes `/day`, and so does the `25,000 s` of `1M × 0.025 s = 25,000 seconds/day`.
+    const sign = Math.sign(delta);
+    const leftTakes = lacks(x, key, sign) && writes(y, key, sign);
+    const rightTakes = lacks(y, key, -sign) && writes(x, key, -sign);
+    if (leftTakes && (!rightTakes || x.dim[key] === 0)) {
+      x = adoptDimension(x, y, key, sign, inBaseUnits);
       adopted?.push({ side: "left", key, size: termsSize(y.terms, key) });
-    } else if (y.dim[key] === 0 && Math.abs(x.dim[key]) === 1) {
-      y = adoptDimension(y, x, key, inBaseUnits);
+    } else if (rightTakes) {
+      y = adoptDimension(y, x, key, -sign, inBaseUnits);
       adopted?.push({ side: "right", key, size: termsSize(x.terms, key) });
     } else return undefined;
   }
@@ -86,12 +93,17 @@ export function adoptEachOther(a: Quantity, b: Quantity, adopted?: { side: "left
 }
 
 const hasNoun = (q: Quantity): boolean => q.terms.some((t) => t.key === undefined);
+/** Whether a quantity has no written unit of this dimension and sign (`/day` is time with sign -1). */
+const lacks = (q: Quantity, key: keyof Dim, sign: number): boolean => !q.terms.some((t) => t.key === key && Math.sign(t.power) === sign);
+/** Whether a quantity writes a unit of this dimension and sign, or measures it at all. */
+const writes = (q: Quantity, key: keyof Dim, sign: number): boolean => q.terms.some((t) => t.key === key && Math.sign(t.power) === sign) || Math.sign(q.dim[key]) === sign;
 
-function adoptDimension(bare: Quantity, written: Quantity, key: keyof Dim, inBaseUnits: boolean): Quantity {
-  const size = inBaseUnits ? 1 : termsSize(written.terms, key);
-  const dim = { ...bare.dim, [key]: written.dim[key] };
-  const terms = [...bare.terms, ...written.terms.filter((t) => t.key === key)];
-  return checked(bare.low * size, bare.high * size, dim, terms);
+/** `bare` read in the units `written` carries of this dimension and sign (in base units when asked). */
+function adoptDimension(bare: Quantity, written: Quantity, key: keyof Dim, sign: number, inBaseUnits: boolean): Quantity {
+  const taken = written.terms.filter((t) => t.key === key && Math.sign(t.power) === sign);
+  const size = inBaseUnits ? 1 : taken.reduce((s, t) => s * t.size ** t.power, 1);
+  const dim = { ...bare.dim, [key]: bare.dim[key] + sign };
+  return checked(bare.low * size, bare.high * size, dim, [...bare.terms, ...taken]);
 }
 
 /** A literal's value: its number (or range), scales, `%`, and the sizes of its units, in the senses read. */

@@ -68,8 +68,11 @@ const operators = ["**", "->", "→", "=>", "+", "-", "−", "–", "—", "*", 
 /** Money symbols are words of the vocabulary (`$0.023/GB`, `R$ 50`, `€10`). */
 const currencySymbols = ["US$", "R$", "$", "€", "£", "₹"];
 
-/** Splits napkin notation into numbers, words and operators. */
-export function tokenize(input: string): Token[] {
+/**
+ * Splits napkin notation into numbers, words and operators. With `stopAtUnknown`, a character notation has no
+ * use for (`✅`, `→` in prose) ends the tokens instead of failing: what came before may still be a value.
+ */
+export function tokenize(input: string, stopAtUnknown = false): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   // Brackets that hold a function's arguments (`max(1,2)`): there a comma separates, not a decimal.
@@ -100,7 +103,10 @@ export function tokenize(input: string): Token[] {
         tokens.push({ type: "word", text: input.slice(start, end), start, end, spaceBefore });
       } else {
         const op = operators.find((o) => input.startsWith(o, i));
-        if (!op) throw new NapkinError("syntax", `unexpected character '${char}'`, { place: { column: i + 1 } });
+        if (!op) {
+          if (stopAtUnknown) break;
+          throw new NapkinError("syntax", `unexpected character '${char}'`, { place: { column: i + 1 } });
+        }
         i += op.length;
         if (op === "(") callDepths.push(tokens[tokens.length - 1]?.type === "word" && !spaceBefore);
         if (op === ")") callDepths.pop();

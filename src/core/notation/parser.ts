@@ -94,7 +94,7 @@ const isTimeEntry = (entry: Entry | undefined): boolean => entry?.senses.some((s
 /** Parses napkin notation into a tree; throws NapkinError naming the offending text. */
 export function parseNotation(input: string, options: ParseOptions = {}): Parsed {
   if (input.length > 100_000) throw new NapkinError("input", "expression is too long (over 100,000 characters)");
-  return new Parser(input, tokenize(input), options).parseAll();
+  return new Parser(input, tokenize(input, options.stopAtProse), options).parseAll();
 }
 
 class Parser {

@@ -293,7 +293,8 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       const { value, stated, written, adopted } = evaluated;
       // A claim with no arithmetic is a conversion (`1 day = 86,400 s`, `500M/dia = 5,800/s`): one dimension, two
       // units; or a chain's restatement of its last value (`≈ 694K → round to 700K`).
-      if (!arithmetic && !restates && (!sameDim(written.leftDim, written.rightDim) || sameUnits(written.left, written.right))) return [];
+      // `2M seconds = 33,333 hours/day` converts too: the same quantity, one side written per day.
+      if (!arithmetic && !restates && ((!sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written)) || sameUnits(written.left, written.right))) return [];
       // A restatement names its unit: `2,785 TB = 2.72` (a unit napkin does not know) restates nothing.
       if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && isPlain(written.rightDim)) return [];
       if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
@@ -360,6 +361,13 @@ function evaluatePair(leftNode: Node, rightNode: Node, leftReading: Reading, rig
   const pair = adoptEachOther(left, right, adopted, inBaseUnits);
   if (!pair) return undefined;
   return { value: pair[0], stated: pair[1], written: { left: left.terms, right: right.terms, leftDim: left.dim, rightDim: right.dim }, adopted: adopted.length };
+}
+
+/** Whether two sides differ only by a period one of them is written per (`2M seconds` and `hours/day`). */
+function perPeriodApart(w: { left: Terms; right: Terms; leftDim: Quantity["dim"]; rightDim: Quantity["dim"] }): boolean {
+  if (w.leftDim.d !== w.rightDim.d || w.leftDim.c !== w.rightDim.c || Math.abs(w.leftDim.t - w.rightDim.t) !== 1) return false;
+  const perPeriod = (terms: Terms) => terms.some((t) => t.key === "t" && t.power < 0);
+  return w.leftDim.t > w.rightDim.t ? perPeriod(w.right) && !perPeriod(w.left) : perPeriod(w.left) && !perPeriod(w.right);
 }
 
 /** Whether two sides are written in the same units (their nouns aside): `5 GB = 5 GB` converts nothing. */
@@ -589,8 +597,9 @@ function reusableValues(node: Node, reading: Reading): Node[] {
   return out;
 }
 
+/** A product of plain numbers, perhaps with a unit after it (`2 × 10^8 MB`): one value as a later line copies it. */
 function plainProduct(n: Node, reading: Reading): boolean {
-  if (n.type === "binary" && n.op === "*") return plainProduct(n.left, reading) && plainProduct(n.right, reading);
+  if (n.type === "binary" && n.op === "*") return plainProduct(n.left, reading) && (plainProduct(n.right, reading) || (n.right.type === "literal" && !n.right.number));
   return plainValue(n, reading) !== undefined || (n.type === "literal" && !!n.number && !n.low && n.parts.every((p) => p.kind !== "word"));
 }
 

@@ -450,7 +450,7 @@ class Parser {
         this.i++;
         continue;
       }
-      if (this.options.labels && isLettersOnly(t.text) && !forbiddenNames.has(t.text) && !factor) {
+      if (this.options.labels && isLabelWord(t.text) && !forbiddenNames.has(t.text) && !factor) {
         // A word notes write beside a number (`30m active orders`, `10 GB de dados`): a label. After a factor
         // (`3x média`) a word is what is multiplied: a name, not a label.
         parts.push({ kind: "label", token: t });
@@ -532,6 +532,13 @@ class Parser {
     throw new NapkinError("syntax", message, { place: { column: this.input.length + 1 } });
   }
 }
+
+/** A word notes may write beside a number: letters, with an apostrophe inside (`user's`). */
+function isLabelWord(text: string): boolean {
+  return isLettersOnly(text.includes("'") || text.includes("’") ? text.replace(apostrophes, "") : text);
+}
+
+const apostrophes = /['’]/g;
 
 function lastWordPart(literal: Literal): WordPart | undefined {
   for (let i = literal.parts.length - 1; i >= 0; i--) {

@@ -66,6 +66,7 @@ const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
+const nonBlank = /\S/;
 
 /** What most lines hold: one shared, frozen empty list, so a line without claims allocates nothing. */
 const noFindings: readonly Finding[] = Object.freeze([]);
@@ -128,8 +129,10 @@ export class NotesChecker {
   private wrongResults: WrongResult[] = [];
   /** The line before, undecorated, when a continuation may extend it. */
   private previous = "";
-  /** The last few lines with words, for the words a diagnosis may draw on (`With replication (3x):`). */
-  private recent: string[] = [];
+  /** The last three lines with words, for the words a diagnosis may draw on (`With replication (3x):`). */
+  private recent0 = "";
+  private recent1 = "";
+  private recent2 = "";
   /** The last claim judged, on this line or the one a continuation extends: `b = c` carries `a = b`'s error. */
   private lastClaim: { judged: Judgement; finding: Finding; line: number } | undefined;
   private readonly matchers: CapacityMatchers;
@@ -155,22 +158,22 @@ export class NotesChecker {
     this.previous = digit.test(text) ? text : text.trim() ? "" : this.previous;
     const lastClaim = this.lastClaim;
     this.lastClaim = undefined;
-    const before = this.recent.join(" ");
-    if (text.trim()) {
-      this.recent.push(text.length > 200 ? text.slice(0, 200) : text);
-      if (this.recent.length > 3) this.recent.shift();
-    }
+    // The lines before, kept as they are (three fields, no list per line): joined only when a claim needs their words.
+    const [r0, r1, r2] = [this.recent0, this.recent1, this.recent2];
+    if (nonBlank.test(text)) [this.recent0, this.recent1, this.recent2] = [r1, r2, text];
     if (!digit.test(text)) return noFindings;
     if (heading.test(text) && this.fence === "none") {
       this.wrongResults = [];
-      this.recent = [];
+      this.recent0 = this.recent1 = this.recent2 = "";
     }
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
     const claims = this.claimsOf(text, previous);
     const findings: Finding[] = [];
     // Worked out only when a claim asks: most claims fit as written.
     let written: WrittenQuantity[] | undefined;
-    const nearby = () => (written ??= quantitiesIn(`${before} ${text}`));
+    let beforeText: string | undefined;
+    const before = () => (beforeText ??= `${r0} ${r1} ${r2}`.slice(-600));
+    const nearby = () => (written ??= quantitiesIn(`${before()} ${text}`));
     // The claim a chain step continues: on a continuation line, the last claim of the line before.
     let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
     // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.

@@ -199,13 +199,17 @@ function separatedClaims(text: string): ClaimText[] {
   for (let i = 0; i < parts.length; i++) if (parts[i].includes(",")) parts[i] = parts[i].replace(commaBeforeOperator, " ");
   // `600 billion messages * 100 KB *  = 60TB`: an operator left dangling before the separator.
   for (let i = 0; i + 1 < parts.length; i++) parts[i] = parts[i].replace(danglingOperator, "");
-  const approximate = parts.map((part, i) => i > 0 && approximately.test(part));
-  for (let i = 1; i < parts.length; i++) if (approximate[i]) parts[i] = parts[i].replace(approximately, "");
+  let approximate: boolean[] | undefined;
+  for (let i = 1; i < parts.length; i++) {
+    if (!approximately.test(parts[i])) continue;
+    (approximate ??= []) [i] = true;
+    parts[i] = parts[i].replace(approximately, "");
+  }
   const claims: ClaimText[] = [];
   let previous = -2;
   for (let i = 0; i < separators.length; i++) {
     if (digit.test(parts[i]) && stated.test(parts[i + 1])) {
-      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text, at: offsets[i], chained: i + 1 < separators.length, continues: previous === i - 1, approximate: approximate[i + 1] });
+      claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text, at: offsets[i], chained: i + 1 < separators.length, continues: previous === i - 1, approximate: approximate?.[i + 1] === true });
       previous = i;
     }
   }

@@ -18,7 +18,7 @@ export interface JudgeOptions {
   /** The claim restates the value a judged step before it gave (`a = b ≈ c`, `≈ 694K → round to 700K`). */
   restates?: boolean;
   /** The lines just before, whose words (`With replication (3x):`) inform the diagnosis. */
-  before?: string;
+  before?: () => string;
   /** Quantities written on this line and the lines just before (`7 Billion`): a bare `7` may be one of them. */
   nearby?: () => readonly WrittenQuantity[];
   monthSeconds?: number;
@@ -64,7 +64,8 @@ export interface Judgement {
   statedValue: Quantity;
   /** The expression's value (base units) under the reading taken. */
   value: Quantity;
-  literals: ClaimLiteral[];
+  /** Its values, worked out on first use: only a line after a wrong one needs them. */
+  readonly literals: ClaimLiteral[];
   /** The expression re-evaluated under the reading taken, some literals replaced (a propagated correction). */
   reevaluate(replace: ReadonlyMap<Node, Quantity>): number | undefined;
 }
@@ -87,7 +88,8 @@ interface Candidate {
   cost: number;
   value: Quantity;
   stated: Quantity;
-  notes: ReadingNote[];
+  /** What the reading chose, worked out only for the reading taken. */
+  notes: () => ReadingNote[];
   fits: boolean;
   left: Parsed;
   start: number;
@@ -118,7 +120,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
       if (left.cost + right.cost > ceiling) continue;
       const found = readingsOf(left, right, base, options, restates, arithmetic, ceiling - left.cost - right.cost);
       for (const c of found) {
-        const notes = left.cost ? [...c.notes, { kind: "label-dash" as const, text: claim.left.slice(0, left.start).trim(), chosen: "label" }] : c.notes;
+        const notes = left.cost ? () => [...c.notes(), { kind: "label-dash" as const, text: claim.left.slice(0, left.start).trim(), chosen: "label" }] : c.notes;
         candidates.push({ ...c, cost: c.cost + left.cost + right.cost, notes, right });
       }
       // The usual reading of the whole claim fits: nothing cheaper can follow.
@@ -130,14 +132,14 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
     // No reading whose units agree: the units may only annotate the numbers (`6M/day / 86400 s = 70/s`).
     const right = rights[0];
     const annotated = arithmetic && annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, restates, arithmetic, ceiling - cost.annotation) : [];
-    valid = annotated.map((c) => ({ ...c, cost: c.cost + cost.annotation, notes: [...c.notes, { kind: "annotation", text: claim.left, chosen: "labels" }], right }));
+    valid = annotated.map((c) => ({ ...c, cost: c.cost + cost.annotation, notes: () => [...c.notes(), { kind: "annotation", text: claim.left, chosen: "labels" }], right }));
   }
   if (valid.length === 0) return undefined;
   const fitting = valid.filter((c) => c.fits && c.cost <= ceiling).sort((a, b) => a.cost - b.cost)[0];
   if (fitting) return judgement(claim, fitting.right, fitting, "ok", undefined, options);
 
   // Wrong under every plausible reading: the cheapest reading plus slip that explains the stated value.
-  const context = slipContext(claim, lefts[0].parsed, rights[0], options.before);
+  const context = slipContext(claim, lefts[0].parsed, rights[0], options.before?.());
   let best: { candidate: Candidate; slip: Slip; cost: number } | undefined;
   for (const candidate of valid) {
     if (candidate.cost > ceiling) continue;
@@ -221,6 +223,9 @@ function factorOf(c: Candidate): number {
  * The usual reading comes first; when it fits, no other is tried.
  */
 function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean, budget: number): Omit<Candidate, "right">[] {
+  // Most claims are right as written: try the usual reading before working out every other one.
+  const usual = usualReading(left, right, base, options, restates, arithmetic);
+  if (usual) return [usual];
   const senseChoices = base.annotate ? [] : choicesOf(left.parsed.node, right.parsed.node);
   const convertible = base.annotate ? [] : conversionChoices(left.parsed.node, base);
   // `7 x 0.6 = 4.2 Billion` under `7 Billion`: a bare number may be a quantity written with its words nearby.
@@ -255,7 +260,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const portuguese = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node);
   // A conversion literal the written units show (`50 MB/s * 86,400 = … TB/day`) read as a plain number is the less likely reading.
   const evident = convertible.map((c) => conversionShown(c, left.parsed.node, right.parsed.node, base));
-  const all = enumeratePicks(optionCounts, pickCost, budget, 128);
+  const all = enumeratePicks(optionCounts, pickCost, budget, 48);
   for (let n = 0; n < all.length; n++) {
     const { picks, cost: picked } = all[n];
     const monthSeconds = monthIndex >= 0 ? monthLength(picks[monthIndex], options.monthSeconds) : options.monthSeconds;
@@ -301,18 +306,23 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       if (inBaseUnits && adopted === 0) break;
       const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, new Set());
       const total = picked + penalty + adopted * cost.adopted + tally.sumAdoptions * cost["sum-adopted"] + (inBaseUnits ? cost["base-unit"] : 0);
-      const notes: ReadingNote[] = [
-        ...notesFor(left.parsed.node, reading, left.text),
-        ...notesFor(right.parsed.node, reading, right.text).filter((note) => note.kind !== "month" && note.kind !== "year"),
-        ...used.map((u) => ({ kind: "conversion" as const, text: left.text.slice(u.node.start, u.node.end).trim(), chosen: u.conversion.interview ? `${u.conversion.name} (interview ${u.conversion.interview === "day" ? "10⁵" : "2.5M"})` : u.conversion.name })),
-        ...(binaryIndex >= 0 && picks[binaryIndex] === 1 ? [{ kind: "binary" as const, text: "KB", chosen: "1024" }] : []),
-        ...(inBaseUnits ? [{ kind: "adopted" as const, text: right.text, chosen: "base units" }] : []),
-        ...inherits.map((h) => ({ kind: "inherited" as const, text: h.node.text, chosen: h.from.literal.text })),
-      ];
-      if (monthIndex >= 0 && picks[monthIndex] > 0) {
-        const month = readingCosts.months[picks[monthIndex]];
-        for (const note of notes) if (note.kind === "month") Object.assign(note, { chosen: month.name ?? `${month.days} days` });
-      }
+      const monthPick = monthIndex >= 0 ? picks[monthIndex] : 0;
+      const binaryPicked = binaryIndex >= 0 && picks[binaryIndex] === 1;
+      const notes = (): ReadingNote[] => {
+        const list: ReadingNote[] = [
+          ...notesFor(left.parsed.node, reading, left.text),
+          ...notesFor(right.parsed.node, reading, right.text).filter((note) => note.kind !== "month" && note.kind !== "year"),
+          ...used.map((u) => ({ kind: "conversion" as const, text: left.text.slice(u.node.start, u.node.end).trim(), chosen: u.conversion.interview ? `${u.conversion.name} (interview ${u.conversion.interview === "day" ? "10⁵" : "2.5M"})` : u.conversion.name })),
+          ...(binaryPicked ? [{ kind: "binary" as const, text: "KB", chosen: "1024" }] : []),
+          ...(inBaseUnits ? [{ kind: "adopted" as const, text: right.text, chosen: "base units" }] : []),
+          ...inherits.map((h) => ({ kind: "inherited" as const, text: h.node.text, chosen: h.from.literal.text })),
+        ];
+        if (monthPick > 0) {
+          const month = readingCosts.months[monthPick];
+          for (const note of list) if (note.kind === "month") Object.assign(note, { chosen: month.name ?? `${month.days} days` });
+        }
+        return list;
+      };
       const fits = agrees(value, stated, options.tolerance);
       // A negative value for a positive statement: a label's dash read as a minus, most likely.
       const sign = Math.sign(midpoint(value)) * Math.sign(midpoint(stated)) < 0 ? cost["opposite-sign"] : 0;
@@ -329,13 +339,31 @@ function usesPortugueseNumbers(...nodes: Node[]): boolean {
 }
 
 /** Whether the written units show a conversion literal (any of its meanings) on its own. */
-function conversionShown(c: { node: Node; sign: number; options: Conversion[] }, left: Node, right: Node, base: Reading): boolean {
+function conversionShown(c: { node: Node; sign: number; options: Conversion[] }, left: Node, right: Node, base: Reading, terms?: { left: Terms; right: Terms }): boolean {
   try {
-    const [l, r] = [evaluateNode(left, base), evaluateNode(right, base)];
-    return c.options.some((conversion) => conversionsEvident([{ conversion, sign: c.sign }], l.terms, r.terms, base.monthSeconds));
+    const [l, r] = terms ? [terms.left, terms.right] : [evaluateNode(left, base).terms, evaluateNode(right, base).terms];
+    return c.options.some((conversion) => conversionsEvident([{ conversion, sign: c.sign }], l, r, base.monthSeconds));
   } catch {
     return false;
   }
+}
+
+/**
+ * The usual reading when it fits and nothing cheaper could: no word or number read another way, no hand
+ * conversion the units would show, no sum that needed a unit lent. Undefined otherwise.
+ */
+function usualReading(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean): Omit<Candidate, "right"> | undefined {
+  if (base.annotate || usesPortugueseNumbers(left.parsed.node, right.parsed.node)) return undefined;
+  const tally = { sumAdoptions: 0 };
+  const reading: Reading = { ...base, tally };
+  const evaluated = evaluatePair(left.parsed.node, right.parsed.node, reading, reading, false);
+  if (!evaluated || tally.sumAdoptions > 0) return undefined;
+  const { value, stated, written, adopted } = evaluated;
+  if (!arithmetic || !agrees(value, stated, options.tolerance) || Math.sign(midpoint(value)) * Math.sign(midpoint(stated)) < 0) return undefined;
+  void restates;
+  if (conversionChoices(left.parsed.node, base).some((c) => conversionShown(c, left.parsed.node, right.parsed.node, base, written))) return undefined;
+  const notes = () => [...notesFor(left.parsed.node, reading, left.text), ...notesFor(right.parsed.node, reading, right.text).filter((note) => note.kind !== "month" && note.kind !== "year")];
+  return { cost: adopted * cost.adopted, value, stated, notes, fits: true, left: left.parsed, start: left.start, expression: left.text, reading, replace: new Map() };
 }
 
 function monthLength(pick: number, monthSeconds?: number): number | undefined {
@@ -529,12 +557,14 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
   const stated = inUnit(statedMiddle);
   const leftNode = c.left.node;
   const reading = c.reading;
-  const literalList = reusableValues(leftNode, reading).map((node, index) => {
-    const value = evaluateNode(node, reading);
-    // Its units as written, even where the reading took units as labels.
-    const terms = reading.annotate ? writtenTerms(node, reading) : value.terms;
-    return { node, written: node.type === "literal" ? writtenNumber(node, reading) : midpoint(evaluateNode(node, { ...reading, annotate: true })), terms, value, index };
-  });
+  let literalList: ClaimLiteral[] | undefined;
+  const literalsOfClaim = () =>
+    (literalList ??= reusableValues(leftNode, reading).map((node, index) => {
+      const value = evaluateNode(node, reading);
+      // Its units as written, even where the reading took units as labels.
+      const terms = reading.annotate ? writtenTerms(node, reading) : value.terms;
+      return { node, written: node.type === "literal" ? writtenNumber(node, reading) : midpoint(evaluateNode(node, { ...reading, annotate: true })), terms, value, index };
+    }));
   return {
     verdict,
     expression: c.expression,
@@ -547,13 +577,15 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
     unit: right.unitText,
     factor: expected === 0 ? (stated === 0 ? 1 : Infinity) : stated / expected,
     ...(slip ? { slip } : {}),
-    reading: c.notes,
+    reading: c.notes(),
     cost: c.cost,
     statedWritten: written,
     statedTerms: c.stated.terms,
     statedValue: c.stated,
     value: c.value,
-    literals: literalList,
+    get literals() {
+      return literalsOfClaim();
+    },
     reevaluate: (replace) => {
       try {
         const merged = new Map([...c.replace, ...replace]);

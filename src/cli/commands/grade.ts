@@ -5,7 +5,7 @@ import type { CommandSpec } from "../command.js";
 import { loadExercise } from "../exercises.js";
 import { readJsonFile } from "../files.js";
 import { readReferenceTable } from "../reference.js";
-import { renderGrade } from "../render/exercise.js";
+import { renderGrade, gradedJson } from "../render/exercise.js";
 import { presetsOption } from "./exercises.js";
 
 export const gradeCommand: CommandSpec = {
@@ -41,7 +41,7 @@ export const gradeCommand: CommandSpec = {
     }
     const solution = solveExercise(exercise, reference, global);
     const report = gradeAnswers(exercise, solution, answers, global);
-    output.out(options.json ? JSON.stringify({ id: exercise.id, ...report }, null, 2) : renderGrade(report, output.color));
+    output.out(options.json ? JSON.stringify({ id: exercise.id, ...report, answers: report.answers.map(gradedJson) }, null, 2) : renderGrade(report, output.color));
     return report.wrong > 0 ? 1 : 0;
   },
 };

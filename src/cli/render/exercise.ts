@@ -46,6 +46,13 @@ export function diagnosisOf(answer: { verdict: GradedAnswer["verdict"]; slip?: G
 const verdictText = (answer: { verdict: GradedAnswer["verdict"] }, color: ChalkInstance) =>
   answer.verdict === "ok" ? color.green("right") : answer.verdict === "wrong" ? color.red("wrong") : color.dim("—");
 
+/** A graded answer for `--json`: the core's data, with the diagnosis and readings also in words. */
+export function gradedJson(answer: GradedAnswer): Record<string, unknown> {
+  const { readings, ...rest } = answer;
+  const diagnosis = diagnosisOf(answer);
+  return { ...rest, ...(diagnosis ? { diagnosis } : {}), reading: readings.map(describeAnswerReading), readings };
+}
+
 /** The grade table, the worked step of each wrong answer, and the score. */
 export function renderGrade(report: GradeReport, color: ChalkInstance): string {
   const rows = report.answers.map((a) => [a.name, a.stated ?? color.dim("(none)"), color.cyan(a.correct.display), verdictText(a, color), diagnosisOf(a)]);

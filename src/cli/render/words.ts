@@ -123,7 +123,8 @@ function tooBigOrSmall(factor: number): string {
 export function formatFactor(factor: number): string {
   const powers: Record<number, string> = { 1e6: "10⁶", 1e9: "10⁹", 1e12: "10¹²" };
   const rounded = Number(factor.toPrecision(6));
-  return powers[rounded] ?? (rounded >= 10 && Number.isInteger(rounded) && rounded <= 1e5 ? String(rounded) : formatNapkin(factor));
+  // Whole factors as said (`1000`, `66,667`), below ten with a decimal (`8.6`), powers of ten as powers.
+  return powers[rounded] ?? (rounded >= 10 && rounded < 1e6 ? groupThousands(Math.round(rounded)).replace(/^(\d+),(\d{3})$/, (m, a, b) => (Number(a) < 10 ? `${a}${b}` : m)) : formatNapkin(factor));
 }
 
 /** An estimate input's flag: `--payload`. */

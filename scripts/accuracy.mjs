@@ -6,7 +6,9 @@
 //   node scripts/accuracy.mjs --list       also list every miss, false alarm and wrong cause
 //   node scripts/accuracy.mjs --json       the scores as JSON
 //   node scripts/accuracy.mjs --holdout    score the holdout set (tests/accuracy/holdout/) instead: text collected
-//                                          after the reading rules were written, never used to tune them
+//                                          after the reading rules were written
+//   node scripts/accuracy.mjs --final      score the final set (tests/accuracy/final/): collected last, scored once
+//                                          per landing and never used to tune the rules
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -261,8 +263,9 @@ function summarise(s) {
 }
 
 function main(argv) {
-  const holdout = argv.includes("--holdout");
-  const loaded = loadCorpus(holdout ? join(root, "tests/accuracy/holdout") : corpusDir);
+  const set = argv.includes("--final") ? "final" : argv.includes("--holdout") ? "holdout" : "corpus";
+  const holdout = set !== "corpus";
+  const loaded = loadCorpus(join(root, "tests/accuracy", set));
   const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
   const files = only ? loaded.files.filter((f) => f.id.startsWith(only)) : loaded.files;
   const problems = loaded.problems;

@@ -17,3 +17,10 @@ test.each(files(core).map((f) => [relative(root, f), f]))("%s stays pure (no nod
 test.each(files(core).map((f) => [relative(root, f), f]))("%s does not print or exit", (_, file) => {
   expect(readFileSync(file, "utf8")).not.toMatch(/console\.|process\./);
 });
+
+const src = join(root, "src");
+test.each(files(src).filter((f) => !f.startsWith(join(core, "notation"))).map((f) => [relative(root, f), f]))("%s reads notation only through its door (src/core/notation/index.ts)", (_, file) => {
+  for (const specifier of imports(file)) {
+    if (specifier.includes("notation/")) expect(specifier, `${file} imports ${specifier}`).toMatch(/notation\/index\.js$/);
+  }
+});

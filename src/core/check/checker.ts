@@ -1,5 +1,5 @@
 import { type Judgement, judgeClaim } from "../judge/claim.js";
-import { type Slip, defaultTolerance } from "../judge/slips.js";
+import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../judge/slips.js";
 import { type MathFunctions, type ReadingNote, type Terms, type WrittenQuantity, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
@@ -78,7 +78,6 @@ const propagationWindow = 40;
  * Values too common to say a line reused an earlier one: one- and two-digit numbers and the usual factors,
  * unless the units written with them match too.
  */
-const commonValues = new Set([2, 3, 4, 5, 7, 8, 10, 12, 16, 20, 24, 30, 32, 50, 52, 60, 64, 100, 128, 256, 365, 500, 512, 1000, 1024, 3600, 86_400, 1e5, 1e6, 1e9]);
 
 /** Whether a line ends in an expression a continuation line can complete: after its last separator, values and an operator. */
 function endsInExpression(line: string): boolean {
@@ -104,19 +103,6 @@ const unitAfterNumber = /\d\s?[A-Za-zÀ-ÖØ-öø-ÿ]{0,20}$/;
 const conversionContinuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=)(?!>)/;
 
 const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
-
-/** A reused value tells: three significant digits or more, or a number that is not one of the usual ones. */
-function distinctive(value: number): boolean {
-  const v = Math.abs(value);
-  if (commonValues.has(v)) return false;
-  if (v < 100 && significantDigits(v) <= 2) return false;
-  return true;
-}
-
-function significantDigits(v: number): number {
-  const text = String(Number(v.toPrecision(12))).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
-  return Math.max(1, text.length);
-}
 
 /**
  * Checks a notes file line by line, keeping only what later lines need: whether we are inside a code
@@ -331,7 +317,7 @@ const reuseReach = 3;
 /** `= 87` then `87 * 150B * 8 = …` on the lines right after: the first value of the next steps is the result just found. */
 function justBefore(wrong: WrongResult, literal: Judgement["literals"][number], line: number): boolean {
   const v = Math.abs(wrong.written);
-  return literal.index === 0 && line - wrong.line <= reuseReach && !commonValues.has(v) && (v >= 10 || !Number.isInteger(v));
+  return literal.index === 0 && line - wrong.line <= reuseReach && !isCommonFactor(v) && (v >= 10 || !Number.isInteger(v));
 }
 
 

@@ -1,4 +1,4 @@
-import { isLetterBefore } from "../notation/letters.js";
+import { isLetterBefore } from "../notation/index.js";
 
 /** A candidate claim found in a line: an expression, a separator and the value stated for it. */
 export interface ClaimText {

@@ -440,9 +440,12 @@ function truthOf(conversion: Conversion, monthSeconds?: number): number {
   return conversion.value;
 }
 
-/** Bare numbers of an expression that match a quantity written nearby with its words (`7` and `7 Billion`). */
+/**
+ * Bare numbers of an expression that match a quantity written nearby with its words (`7` and `7 Billion`), never
+ * one written as a factor (`10x`) or with a label.
+ */
 function inheritChoices(node: Node, nearby: () => readonly WrittenQuantity[]): { node: Literal; options: WrittenQuantity[] }[] {
-  const bare = literalsOf(node).filter((l) => l.number && !l.low && !l.prefix && l.parts.every((p) => p.kind !== "word"));
+  const bare = literalsOf(node).filter((l) => l.number && !l.low && !l.prefix && l.parts.length === 0);
   if (bare.length === 0) return [];
   const quantities = nearby();
   const out: { node: Literal; options: WrittenQuantity[] }[] = [];

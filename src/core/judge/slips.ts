@@ -89,7 +89,8 @@ function applies(needs: string | undefined, context: SlipContext): boolean {
 export function withinTolerance(stated: number, correct: { low: number; high: number }, tolerance: number): boolean {
   const low = Math.min(correct.low * (1 - tolerance), correct.low * (1 + tolerance));
   const high = Math.max(correct.high * (1 + tolerance), correct.high * (1 - tolerance));
-  return stated >= low - 1e-12 && stated <= high + 1e-12;
+  // Relative slack for rounding only: in base units a right value can be tiny ($/GB/month is ~1e-17 $/B/s).
+  return stated >= low - Math.abs(low) * 1e-12 && stated <= high + Math.abs(high) * 1e-12;
 }
 
 /** stated ÷ right, against the nearer end of a right range (its middle when the stated value is inside). */
@@ -117,4 +118,20 @@ export function judgeValue(stated: number, correct: { low: number; high: number 
 }
 
 /** A context where every slip that needs no line-specific factor can apply (a bare answer with no line around it). */
+const commonFactors = new Set<number>(costs.commonFactors);
+
+/** A number too usual to tell where it came from (src/data/readings.json). */
+export const isCommonFactor = (value: number): boolean => commonFactors.has(Math.abs(value));
+
+/** A written value tells where it came from: not a common factor, and three significant digits or more when under 100. */
+export function distinctive(value: number): boolean {
+  const v = Math.abs(value);
+  return !commonFactors.has(v) && (v >= 100 || significantDigits(v) > 2);
+}
+
+function significantDigits(v: number): number {
+  const text = String(Number(v.toPrecision(12))).replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  return Math.max(1, text.length);
+}
+
 export const everySlip: SlipContext = { data: true, time: true, period: true, day: true, month: true, power: false };

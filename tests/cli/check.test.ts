@@ -80,6 +80,10 @@ describe("napkin check input", () => {
     const run = napkin(["check", file("a.md", "100 * 1800 = 18000\n"), file("b.md", "1 + 1 = 2\n200K / 3 = 66\n")]);
     expect(run.stdout).toMatch(/a\.md:1: wrong[\s\S]*b\.md:2: wrong/);
   });
+  test("in code, a comment's working is checked and the code is not", () => {
+    const code = "```python\nbatch = 1000 * 100  # = 5000\n# 1000 uploads / 100 threads = 15 s\n// 2 * 3 = 9\n```\n";
+    expect(napkin(["check", "-"], { input: code }).stdout).toMatch(new RegExp(`^<stdin>:3: wrong: .* → ≈${1000 / 100} s .*\n<stdin>:4: wrong: 2 \\* 3 = 9 → ≈${2 * 3} `));
+  });
   test("an empty file is clean", () => expect(napkin(["check", file("empty.md", "")]).code).toBe(0));
   test("a missing file", () => expectUsageError(["check", join(dir, "nope.md")], /cannot read '.*nope\.md': no such file/));
   test("a directory", () => expectUsageError(["check", dir], /is a directory/));
@@ -128,4 +132,24 @@ describe("lines a learner really writes", () => {
   test("a spaced ~ is a relation", () => expect(verdicts("200K / 3 ~ 66")).toEqual(["wrong"]));
   test("3x 116 multiplies", () => expect(verdicts("pico: 3x 116 = 350 qps")).toEqual(["ok"]));
   test("a near-miss rounding names no convention", () => expect(findings("5.8K * 3 ≈ 17K/s")[0].reading.join(" ")).not.toMatch(/month/));
+});
+
+describe("readings of notes nobody here wrote", () => {
+  const findings = (...lines: string[]) => JSON.parse(napkin(["check", "--json", "--all", "-"], { input: `${lines.join("\n")}\n` }).stdout).findings;
+  const only = (...lines: string[]) => findings(...lines).map((f: any) => [f.line, f.verdict, f.slip?.code ?? null]);
+  test("in a Portuguese line, mil is a thousand", () => expect(only("Total de Requisições Diárias: 4.3M * 5 = 21.5 Mil de Requests/Dia")).toEqual([[1, "wrong", "scale-1000"]]));
+  test("…and in an English line, a million", () => expect(only("we have 10 mil users * 2 = 20M users")).toEqual([[1, "ok", null]]));
+  test("in a Portuguese line, 200.000 is two hundred thousand", () => expect(findings("200.000 visitas/mês ≈ 28.600 por dia")[0]).toMatchObject({ verdict: "wrong", expected: expect.closeTo(200_000 / 30, 6), unit: "por dia" }));
+  test("working written down the page", () => expect(findings("100K usuários online", "÷ 30s entre ações", "= 55 req/s")[0]).toMatchObject({ line: 3, verdict: "wrong", expected: expect.closeTo(100_000 / 30, 6) }));
+  test("LaTeX's \\approx family separates", () => expect(findings("$4 \\times 10^6 \\times 50 \\thickapprox 2 \\times 10^9$")[0]).toMatchObject({ verdict: "wrong", expected: 4e6 * 50 }));
+  test("a separator written as words", () => expect(findings("TTL - 2 years approximating to 1000days")[0]).toMatchObject({ verdict: "wrong", expected: 2 * 365 }));
+  test("a restatement in brackets after a value with spaces and per", () =>
+    expect(findings("172 800 * 2736 = 472 780 800 bytes per day(~3.8 GB);").map((f: any) => f.verdict)).toEqual(["ok", "wrong"]));
+  test("a price written without its per-unit", () => expect(only("70 TB × $0.023 = $1,610", "730 h × $0.0116 = $8.47")).toEqual([[1, "ok", null], [2, "ok", null]]));
+  test("…is still checked", () => expect(findings("70 TB × $0.023 = $16,100")[0]).toMatchObject({ verdict: "wrong", expected: 70_000 * 0.023, unitBefore: "$", slip: { code: "slipped-zero" } }));
+  test("a price is never a dollar-terabyte", () => expect(findings("1 TB * 0.023 = $23")).toEqual([]));
+  test("a range set equal to a range is a name, not a claim", () => expect(findings("- Peak hours: 3-5x = 350,000-500,000")).toEqual([]));
+  test("a space-grouped number with a short last group", () => expect(findings("8 640 000 * 0.9 = 7 776 00 read requests per day")[0]).toMatchObject({ verdict: "wrong", stated: 777_600, slip: { code: "slipped-zero" } }));
+  test("tiny values in base units are compared by ratio", () => expect(findings("5 * 1024 = 282.60 per TB per Month")[0]).toMatchObject({ verdict: "wrong", expected: 5 * 1024 }));
+  test("a factor written 10x never takes a nearby unit", () => expect(only("storage for 10 years", "10B/day ÷ 86,400 sec × 10x = 1.16M req/sec")).toEqual([[2, "ok", null]]));
 });

@@ -28,7 +28,7 @@ export function renderFinding(finding: Finding, color: ChalkInstance | undefined
   const paint = (text: string) => (color ? color[verdictColor[finding.verdict]](text) : text);
   const where = `${finding.file}:${finding.line}:`;
   const unit = finding.unit ? ` ${finding.unit}` : "";
-  const expected = typeof finding.expected === "number" ? `≈${formatExact(finding.expected)}${unit}` : finding.expected;
+  const expected = typeof finding.expected === "number" ? `≈${finding.unitBefore ?? ""}${formatExact(finding.expected)}${unit}` : finding.expected;
   const diagnosis = finding.verdict === "reference" ? undefined : diagnosisOf(finding);
   const body =
     finding.verdict === "ok" ? `${paint("✓")} ${finding.claim}` :

@@ -27,6 +27,8 @@ export function describeNote(note: ReadingNote): string {
       return `'${note.text}' read as ${note.chosen} (the unit written on the other side)`;
     case "inherited":
       return `'${note.text}' read as ${note.chosen} (written so nearby)`;
+    case "price-unit":
+      return `'${note.text}' read as a price per ${note.chosen} (its unit unwritten)`;
     case "label-dash":
       return `'${note.text}' read as a label: its dashes are not minus signs`;
     case "annotation":
@@ -105,7 +107,8 @@ function periodSlip(f: number, big: boolean): string {
   ];
   const [, small, period] = pairs.reduce((best, p) => (Math.abs(Math.log(f / p[0])) < Math.abs(Math.log(f / best[0])) ? p : best));
   const one = small === "days" ? "a day" : small === "months" ? "a month" : "a week";
-  return big ? `${period}'s worth where ${one}'s was meant?` : `${one}'s worth where ${period}'s was meant (× ${formatFactor(f)} missing)?`;
+  // Too small: a factor left out. Too big: multiplied by too long a period, or divided by too short a one; which, the line does not say.
+  return big ? `${one} and ${period} mixed up?` : `${one}'s worth where ${period}'s was meant (× ${formatFactor(f)} missing)?`;
 }
 
 function monthSlip(f: number, big: boolean): string {

@@ -1,6 +1,6 @@
 import { type Judgement, judgeClaim } from "../judge/claim.js";
 import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../judge/slips.js";
-import { type MathFunctions, type ReadingNote, type Terms, type WrittenQuantity, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
+import { type MathFunctions, type ReadingNote, type Terms, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
@@ -23,6 +23,8 @@ export interface Finding {
   stated: number | string;
   expected: number | string;
   unit: string;
+  /** A currency written before the stated number (`$`), or empty. */
+  unitBefore?: string;
   factor?: number;
   /** For a wrong claim: the slip that most likely explains it. */
   slip?: Slip;
@@ -66,6 +68,8 @@ const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
+/** A line that starts with an operator other than a list bullet's (`÷ 30s`, `× 3 réplicas`, `/ 86,400`). */
+const operatorStart = /^\s*[÷×/]\s*\(?\s*\d/;
 const nonBlank = /\S/;
 
 /** What most lines hold: one shared, frozen empty list, so a line without claims allocates nothing. */
@@ -98,9 +102,12 @@ function endsInQuantity(line: string): boolean {
 }
 
 const lettersOnly = /^[A-Za-zÀ-ÖØ-öø-ÿ]+$/;
-/** The end of `12 batches`: a digit, then at most one word (anchored at the end of a short slice). */
-const unitAfterNumber = /\d\s?[A-Za-zÀ-ÖØ-öø-ÿ]{0,20}$/;
+/** The end of `12 batches`, `200.000 visitas de faixa`: a digit, then at most three words (anchored at the end of a short slice). */
+const unitAfterNumber = /\d\s?(?:[A-Za-zÀ-ÖØ-öø-ÿ]{1,20}\s){0,2}[A-Za-zÀ-ÖØ-öø-ÿ]{0,20}$/;
 const conversionContinuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=)(?!>)/;
+
+/** A whole-line comment in code: `#`, `//` or `--`, then a space. */
+const codeComment = /^\s*(?:#+|\/\/+|--)(?=\s)/;
 
 const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
 
@@ -139,9 +146,16 @@ export class NotesChecker {
       this.previous = "";
       return noFindings;
     }
-    if (this.fence === "code") return noFindings;
+    if (this.fence === "code") {
+      // In code, only a comment may hold working (`# 1000 uploads / 100 threads = 10 s`): read it as prose.
+      const marker = codeComment.exec(text);
+      if (!marker) return noFindings;
+      text = " ".repeat(marker[0].length) + text.slice(marker[0].length);
+    }
     const previous = this.previous;
-    this.previous = digit.test(text) ? text : text.trim() ? "" : this.previous;
+    // Working written down the page (`100K usuários` / `÷ 30s entre ações` / `= 55 req/s`): an operator line extends the line before.
+    const extends_ = previous !== "" && operatorStart.test(text);
+    this.previous = extends_ ? `${previous} ${text.trim()}` : digit.test(text) ? text : text.trim() ? "" : this.previous;
     const lastClaim = this.lastClaim;
     this.lastClaim = undefined;
     // The lines before, kept as they are (three fields, no list per line): joined only when a claim needs their words.
@@ -160,12 +174,14 @@ export class NotesChecker {
     let beforeText: string | undefined;
     const before = () => (beforeText ??= `${r0} ${r1} ${r2}`.slice(-600));
     const nearby = () => (written ??= quantitiesIn(`${before()} ${text}`));
+    // The line's language, or the language of the lines just before it (`mil`, `86.400` depend on it).
+    const language = claims.length ? languageOf(text) ?? languageOf(r2) ?? languageOf(r1) ?? languageOf(r0) : undefined;
     // The claim a chain step continues: on a continuation line, the last claim of the line before.
     let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
     // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
     for (let i = 0; i < claims.length; i++) {
       const restates = claims[i].continues && chain !== undefined;
-      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before, nearby });
+      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before, nearby, language });
       if (!judged) {
         chain = undefined;
         continue;
@@ -198,9 +214,11 @@ export class NotesChecker {
 
   /** The line's claims; a line that starts with `=` continues the expression the line before ended with. */
   private claimsOf(text: string, previous: string): ClaimText[] {
-    if (!previous || !continuation.test(text)) return findClaims(text);
+    if (!previous) return findClaims(text);
     const before = undecorate(previous);
-    if (!endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
+    const operator = operatorStart.test(text);
+    if (!operator && !continuation.test(text)) return findClaims(text);
+    if (!operator && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
     const joined = `${before} ${undecorate(text)}`;
     // Only the claims whose separator is on this line are this line's; the line before reported its own. The
     // first of them continues the line before.
@@ -223,6 +241,7 @@ export class NotesChecker {
       stated: tidy(claim.stated),
       expected: tidy(claim.expected),
       unit: claim.unit,
+      ...(claim.unitBefore ? { unitBefore: claim.unitBefore } : {}),
       factor: tidy(claim.factor),
       ...(claim.slip ? { slip: { code: claim.slip.code, factor: tidy(claim.slip.factor) } } : {}),
       reading: claim.reading,

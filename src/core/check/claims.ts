@@ -53,7 +53,7 @@ function untex(text: string): string {
 const texFraction = /\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g;
 const texText = /\\(?:text|mathrm|textrm|mbox|operatorname)\s*\{([^{}]*)\}/g;
 const texPower = /\^\{([^{}]*)\}/g;
-const texSymbols: [string, string][] = [["\\cdot", " × "], ["\\times", " × "], ["\\div", " ÷ "], ["\\approx", " ≈ "], ["\\sim", " ~ "], ["\\,", " "], ["\\;", " "], ["\\!", ""], ["\\ ", " "], ["\\left", ""], ["\\right", ""]];
+const texSymbols: [string, string][] = [["\\cdot", " × "], ["\\times", " × "], ["\\div", " ÷ "], ["\\thickapprox", " ≈ "], ["\\approxeq", " ≈ "], ["\\approx", " ≈ "], ["\\simeq", " ≈ "], ["\\cong", " ≈ "], ["\\thicksim", " ~ "], ["\\sim", " ~ "], ["\\,", " "], ["\\;", " "], ["\\!", ""], ["\\ ", " "], ["\\left", ""], ["\\right", ""]];
 
 /** `10<sup>9</sup>`: HTML's superscript, a power. */
 const superscript = /<sup>\s*(-?\d+)\s*<\/sup>/gi;
@@ -71,7 +71,9 @@ export const isFence = (line: string): boolean => fence.test(line);
 /** The claims a line of notes makes; none for code, IDs, dates and prose without a separator. */
 export function findClaims(line: string): ClaimText[] {
   // Most lines have no separator at all: skip them before any work.
-  if ((!separatorChar.test(line) && !line.includes("(")) || !digit.test(line) || codeLine.test(line)) return [];
+  // LaTeX, HTML entities and words spell separators too (`\approx`, `&asymp;`, `equals`): those lines are looked at.
+  if (!digit.test(line) || codeLine.test(line)) return [];
+  if (!separatorChar.test(line) && !line.includes("(") && !line.includes("\\") && !line.includes("&") && !wordSeparator.test(line)) return [];
   if (tableRow.test(line)) {
     const claims: ClaimText[] = [];
     const cells = line.trim().replace(outerPipes, "").split("|").map(undecorate);
@@ -84,7 +86,8 @@ export function findClaims(line: string): ClaimText[] {
     for (const cell of cells) claims.push(...separatedClaims(cell), ...(cell.includes("(") ? reversedClaims(cell) : []));
     return claims;
   }
-  const text = undecorate(line);
+  let text = undecorate(line);
+  if (wordSeparator.test(text)) text = text.replace(wordSeparators, (_, approx: string | undefined) => (approx ? " ≈ " : " = "));
   const claims = separatedClaims(text);
   return text.includes("(") ? [...claims, ...reversedClaims(text)] : claims;
 }
@@ -92,7 +95,7 @@ export function findClaims(line: string): ClaimText[] {
 /** A bracket holding working, not followed by more of an expression (`(2+5)20` multiplies, it does not explain). */
 const bracketed = /\(([^()]*\d[^()]*)\)(?!\s*[\d*×x/÷+=(^])/g;
 /** A stated value, read from its first character to the end of the text before the bracket (sticky: no searching). */
-const valueAt = /(?:US\$|R\$|[$€£₹])?\s?[~≈]?\d[\d.,']*(?:\s?[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s?\/\s?[A-Za-zÀ-ÖØ-öø-ÿ]+)*\s*$/y;
+const valueAt = /(?:US\$|R\$|[$€£₹])?\s?[~≈]?\d[\d.,']*(?: \d{3})*(?:\s?[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s?\/\s?[A-Za-zÀ-ÖØ-öø-ÿ]+|\s(?:per|por|a|each|cada)\s[A-Za-zÀ-ÖØ-öø-ÿ]+)*\s*$/y;
 const valueStart = /[\d$€£₹R~≈]/;
 const beforeValue = /[\s:(]/;
 const bracketRestatement = /^(?:≈|~|=|~=)\s*(\d.*)$/;
@@ -161,6 +164,12 @@ export function undecorate(text: string): string {
 
 // No leading \s*: a run of spaces before no separator would make the global search quadratic.
 // A spaced ` ~ ` is a relation too (`200K / 3 ~ 66`); `= ~350` keeps `~` as the stated side's approximation.
+/**
+ * Separators written as words between two values: `2 years approximating to 730 days`, `5 × 8 equals 40`,
+ * `igual a`, `equivale a`. The approximate ones read as `≈`, the others as `=`.
+ */
+const wordSeparators = /\s(?:(approximat(?:ing|es|ed|ely\s+equal)\s+to|aproximadamente\s+igual\s+a)|(?:is\s+)?equal\s+to|equals|works?\s+out\s+to|comes?\s+(?:out\s+)?to|amounts?\s+to|(?:é\s+)?igual\s+a|equivale\s+a|resulta\s+em)\s/gi;
+const wordSeparator = new RegExp(wordSeparators.source, "i");
 const separatorPattern = /(={1,2}>?|≈|~=|→|->|(?<=\S\s)~(?=\s))/g;
 const digitPercentOrBracket = /[\d%)]/;
 

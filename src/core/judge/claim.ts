@@ -1,9 +1,9 @@
 import { NapkinError } from "../errors.js";
 import type { ClaimText } from "../check/claims.js";
 import {
-  type Choice, type Literal, type MathFunctions, type Node, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms, type WrittenQuantity,
+  type Choice, type Language, type Literal, type MathFunctions, type Node, type Part, type Unit, type WordPart, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms, type WrittenQuantity,
   adoptEachOther, choicesOf, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
-  readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, wordParts,
+  readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, unitById, wordParts,
 } from "../notation/index.js";
 import { type Slip, type SlipContext, explainRatio, otherCost, withinTolerance } from "./slips.js";
 
@@ -23,6 +23,8 @@ export interface JudgeOptions {
   nearby?: () => readonly WrittenQuantity[];
   monthSeconds?: number;
   functions?: MathFunctions;
+  /** The language the line is written in (its words, or the lines before): senses and number formats depend on it. */
+  language?: Language;
 }
 
 /** A literal of the expression as read, for propagation: the number written (with its scale), and its units. */
@@ -52,6 +54,8 @@ export interface Judgement {
   expectedRange?: { low: number; high: number };
   /** The unit written on the stated side (`pings/sec`, `TB/day`), or empty. */
   unit: string;
+  /** A currency written before the stated number (`$`, `R$`), or empty. */
+  unitBefore: string;
   /** stated ÷ expected. */
   factor: number;
   slip?: Slip;
@@ -105,7 +109,9 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (rights.length === 0) return undefined;
   const lefts = expressionCandidates(claim);
   if (lefts.length === 0) return undefined;
-  const arithmetic = hasArithmetic(lefts[0].parsed.node);
+  // A range stated as its middle (`5B-10B = 7.5B`) computes; a range set equal to a range (`3-5x = 350K-500K`) only names it.
+  const rangeOnly = lefts[0].parsed.node.type === "literal" && rights[0].number.type === "literal" && rights[0].number.low !== undefined;
+  const arithmetic = hasArithmetic(lefts[0].parsed.node) && !rangeOnly;
   // A value restated after a judged step: `≈ c`, `= c`, `→ round to c`; an arrow after a value is prose otherwise.
   // `~8,800 TB ≈ 9 TB/day`: two values said to be about equal is a claim too, read as a restatement.
   const restates = (Boolean(options.restates) && (claim.approximate || claim.separator === "=")) || ["≈", "~", "~="].includes(claim.separator);
@@ -230,6 +236,8 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const convertible = base.annotate ? [] : conversionChoices(left.parsed.node, base);
   // `7 x 0.6 = 4.2 Billion` under `7 Billion`: a bare number may be a quantity written with its words nearby.
   const inherited = base.annotate || !options.nearby ? [] : inheritChoices(left.parsed.node, options.nearby);
+  // `70 TB × $0.023 = $1,610`: a price written without the unit it is per.
+  const priced = base.annotate ? [] : priceChoices(left.parsed.node, right.parsed.node, base);
   const monthUsed = !base.annotate && usesMonth(left.parsed.node, right.parsed.node);
   const binaryUsed = !base.annotate && usesDecimalData(left.parsed.node, right.parsed.node);
   const choices: Choice[] = senseChoices;
@@ -237,19 +245,21 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
     ...choices.map((c) => (c.kind === "sense" ? c.options.length : 2)),
     ...convertible.map((c) => c.options.length + 1),
     ...inherited.map((c) => c.options.length + 1),
+    ...priced.map((c) => c.options.length + 1),
     ...(monthUsed ? [readingCosts.months.length] : []),
     ...(binaryUsed ? [2] : []),
   ];
   const conversionStart = choices.length;
   const inheritStart = conversionStart + convertible.length;
-  const monthIndex = monthUsed ? inheritStart + inherited.length : -1;
+  const priceStart = inheritStart + inherited.length;
+  const monthIndex = monthUsed ? priceStart + priced.length : -1;
   const binaryIndex = binaryUsed ? optionCounts.length - 1 : -1;
   const pickCost = (i: number, pick: number): number => {
-    if (i < conversionStart && choices[i].kind === "format" && portuguese) return pick === 0 ? cost["dotted-thousands"] : 0;
+    if (i < conversionStart) return optionCost(choices[i], pick, language);
     if (pick === 0) return i >= conversionStart && i < conversionStart + convertible.length && evident[i - conversionStart] ? cost.unconverted : 0;
-    if (i < conversionStart) return optionCost(choices[i], pick);
     if (i === monthIndex) return readingCosts.months[pick].cost;
     if (i === binaryIndex) return cost["binary-prefix"];
+    if (i >= priceStart) return cost["price-unit"];
     if (i >= inheritStart) return cost.inherited;
     const conversion = convertible[i - conversionStart].options[pick - 1];
     return conversion.interview ? cost[conversion.interview === "day" ? "interview-day" : "interview-month"] : cost["hand-conversion"];
@@ -257,7 +267,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const parts = [...wordParts(left.parsed.node), ...wordParts(right.parsed.node)];
   const out: Omit<Candidate, "right">[] = [];
   // A line that writes Portuguese numbers elsewhere (`R$ 29.595,00`, `6,7`) writes `31.900` as thousands too.
-  const portuguese = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node);
+  const language = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node) ? "pt" : options.language;
   // A conversion literal the written units show (`50 MB/s * 86,400 = … TB/day`) read as a plain number is the less likely reading.
   const evident = convertible.map((c) => conversionShown(c, left.parsed.node, right.parsed.node, base));
   const all = enumeratePicks(optionCounts, pickCost, budget, 48);
@@ -291,6 +301,16 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
         clash = true;
       }
     });
+    const prices: { node: Literal; unit: Unit }[] = [];
+    priced.forEach((c, k) => {
+      const pick = picks[priceStart + k];
+      if (pick === 0) return;
+      if (replace.has(c.node)) clash = true;
+      const unit = c.options[pick - 1];
+      const price = evaluateNode(c.node, reading);
+      replace.set(c.node, { low: price.low / unit.size, high: price.high / unit.size, dim: { ...price.dim, [unit.key]: price.dim[unit.key] - 1 }, terms: [...price.terms, { id: unit.id, power: -1, size: unit.size, key: unit.key }] });
+      prices.push({ node: c.node, unit });
+    });
     if (clash) continue;
     for (const inBaseUnits of [false, true]) {
       const evaluated = evaluatePair(left.parsed.node, right.parsed.node, { ...reading, replace: replace.size ? replace : undefined }, { ...reading }, inBaseUnits);
@@ -316,6 +336,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
           ...(binaryPicked ? [{ kind: "binary" as const, text: "KB", chosen: "1024" }] : []),
           ...(inBaseUnits ? [{ kind: "adopted" as const, text: right.text, chosen: "base units" }] : []),
           ...inherits.map((h) => ({ kind: "inherited" as const, text: h.node.text, chosen: h.from.literal.text })),
+          ...prices.map((p) => ({ kind: "price-unit" as const, text: p.node.text, chosen: p.unit.id })),
         ];
         if (monthPick > 0) {
           const month = readingCosts.months[monthPick];
@@ -354,6 +375,8 @@ function conversionShown(c: { node: Node; sign: number; options: Conversion[] },
  */
 function usualReading(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean): Omit<Candidate, "right"> | undefined {
   if (base.annotate || usesPortugueseNumbers(left.parsed.node, right.parsed.node)) return undefined;
+  // A line whose language makes another sense or format the usual one is read in full.
+  if (options.language && choicesOf(left.parsed.node, right.parsed.node).some((c) => optionCost(c, 0, options.language) > 0)) return undefined;
   const tally = { sumAdoptions: 0 };
   const reading: Reading = { ...base, tally };
   const evaluated = evaluatePair(left.parsed.node, right.parsed.node, reading, reading, false);
@@ -454,6 +477,32 @@ function inheritChoices(node: Node, nearby: () => readonly WrittenQuantity[]): {
     if (options.length) out.push({ node: literal, options: options.slice(-2) });
   }
   return out.slice(0, 3);
+}
+
+/**
+ * `70 TB × $0.023 = $1,610`, `730 h × $0.0116 = $8.47`: a price written without the unit it is per, when the
+ * stated side is money and lacks one dimension the expression multiplies by. The price may be per the unit the
+ * line writes for it, or per the unit prices are usually quoted in (src/data/readings.json `priceUnits`).
+ */
+function priceChoices(left: Node, right: Node, base: Reading): { node: Literal; options: Unit[] }[] {
+  let l: Quantity;
+  let r: Quantity;
+  try {
+    [l, r] = [evaluateNode(left, base), evaluateNode(right, base)];
+  } catch {
+    return [];
+  }
+  if (l.dim.c !== 1 || r.dim.c !== 1) return [];
+  const surplus = (["d", "t"] as const).filter((k) => l.dim[k] >= 1 && l.dim[k] === r.dim[k] + 1);
+  if (surplus.length !== 1) return [];
+  const key = surplus[0];
+  const isMoney = (p: Part) => p.kind === "word" && senseOf(p, base).kind === "unit" && (senseOf(p, base) as { unit?: Unit }).unit?.key === "c";
+  const prices = literalsOf(left).filter((lit) => lit.number && [lit.prefix, ...lit.parts].some((p) => p !== undefined && isMoney(p)) && !lit.parts.some((p) => p.kind === "word" && p.power === -1));
+  if (prices.length !== 1) return [];
+  const written = l.terms.filter((t) => t.key === key && t.power > 0).map((t) => unitById(t.id));
+  const usual = unitById((readingCosts.priceUnits as Record<string, string>)[key]);
+  const options = [...written, usual].filter((u, i, all) => all.findIndex((v) => v.id === u.id) === i);
+  return [{ node: prices[0], options }];
 }
 
 /**
@@ -578,6 +627,7 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
     expected,
     ...(c.value.low !== c.value.high ? { expectedRange: { low: inUnit(c.value.low), high: inUnit(c.value.high) } } : {}),
     unit: right.unitText,
+    unitBefore: right.unitBefore ?? "",
     factor: expected === 0 ? (stated === 0 ? 1 : Infinity) : stated / expected,
     ...(slip ? { slip } : {}),
     reading: c.notes(),
@@ -656,6 +706,8 @@ interface StatedSide {
   text: string;
   /** The unit written after the number (`pings/sec`, `TB/day`), or empty. */
   unitText: string;
+  /** A currency written before it (`$`), or empty. */
+  unitBefore?: string;
   /** A middle step of a chain that is an expression, not a number. */
   expression?: boolean;
   /** What reading the stated side this way costs. */
@@ -663,6 +715,7 @@ interface StatedSide {
 }
 
 const stopAfterStated = { stopAtProse: true } as const;
+const statedWithLabels = { stopAtProse: true, labels: true } as const;
 
 /** The stated value at the start of the text: a number with its units (`4.3 TB/day`, `66 pings/sec`, `10^4/s`); prose may follow. */
 function parseStated(text: string): StatedSide | undefined {
@@ -674,11 +727,18 @@ function parseStated(text: string): StatedSide | undefined {
     if (error instanceof NapkinError) return undefined;
     throw error;
   }
+  // `200.000 visitas de faixa/mês`: words between a value and the unit it is per are a label.
+  if (parsed.node.type === "literal" && parsed.end < head.trimEnd().length) parsed = labelledPer(head) ?? parsed;
   const node = parsed.node;
   const statedText = head.slice(0, parsed.end).trim();
   if (node.type === "literal" && node.number) {
-    const firstUnit = node.parts.find((p) => (p.kind === "word" && senseOf(p, {}).kind !== "scale") || p.kind === "label");
-    return { parsed, number: node, text: statedText, unitText: firstUnit ? unitTextFrom(head, firstUnit.token.start, node.end) : "", cost: 0 };
+    const at = node.parts.findIndex((p) => (p.kind === "word" && senseOf(p, {}).kind !== "scale") || p.kind === "label");
+    const firstUnit = node.parts[at];
+    // `28.600 por dia`, `5 per day`: the marker the parser consumed is part of the unit as written.
+    const perWord = firstUnit?.kind === "word" && firstUnit.power === -1 && !/\/\s*$/.test(head.slice(0, firstUnit.token.start));
+    const start = perWord ? (at > 0 ? node.parts[at - 1].token.end : node.number.end) : firstUnit?.token.start;
+    const unitBefore = node.prefix ? head.slice(node.prefix.token.start, node.prefix.token.end) : "";
+    return { parsed, number: node, text: statedText, unitText: start !== undefined ? unitTextFrom(head, start, node.end) : "", unitBefore, cost: 0 };
   }
   // `10^4`, `10^4/second`: a power of ten, with its units after it.
   if (node.type === "power" && plainValue(node, {}) !== undefined) return { parsed, number: node, text: statedText, unitText: "", cost: 0 };
@@ -702,6 +762,22 @@ function statedCandidates(text: string): StatedSide[] {
   if (!lead?.number) return [stated];
   const leading = parseStated(text.slice(0, lead.end));
   return leading && !leading.expression ? [stated, { ...leading, cost: cost["leading-value"] }] : [stated];
+}
+
+/** A stated value read with label words, kept only when the words lead to a `/unit` (and no unit after them multiplies). */
+function labelledPer(head: string): Parsed | undefined {
+  try {
+    const parsed = parseNotation(head, statedWithLabels);
+    if (parsed.node.type !== "literal") return undefined;
+    const parts = parsed.node.parts;
+    const label = parts.findIndex((p) => p.kind === "label");
+    if (label < 0) return undefined;
+    const after = parts.slice(label).filter((p): p is WordPart => p.kind === "word");
+    return after.length > 0 && after.every((p) => p.power === -1) ? parsed : undefined;
+  } catch (error) {
+    if (error instanceof NapkinError) return undefined;
+    throw error;
+  }
 }
 
 function leadingLiteral(node: Node): Literal | undefined {

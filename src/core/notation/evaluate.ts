@@ -79,8 +79,10 @@ export function adoptEachOther(a: Quantity, b: Quantity, adopted?: { side: "left
     // The side that takes the unit over has no unit of that kind and sign: the bare `40M` of
     // `40M * 2 KB = 80 GB/day` takes `/day`, and so does the `25,000 s` of `1M × 0.025 s = 25,000 seconds/day`.
     const sign = Math.sign(delta);
-    const leftTakes = lacks(x, key, sign) && writes(y, key, sign);
-    const rightTakes = lacks(y, key, -sign) && writes(x, key, -sign);
+    // A price takes a period over (`$92` a month), never a size or a duration: `$16,100` is no dollar-terabyte.
+    const priceRefuses = (q: Quantity, s: number) => key !== "c" && s > 0 && q.dim.c !== 0;
+    const leftTakes = lacks(x, key, sign) && writes(y, key, sign) && !priceRefuses(x, sign);
+    const rightTakes = lacks(y, key, -sign) && writes(x, key, -sign) && !priceRefuses(y, -sign);
     if (leftTakes && (!rightTakes || x.dim[key] === 0)) {
       x = adoptDimension(x, y, key, sign, inBaseUnits);
       adopted?.push({ side: "left", key, size: termsSize(y.terms, key) });

@@ -57,8 +57,11 @@ const bareDecimal = /\.\d+(?:[eE][+-]?\d+)?/y;
 const beforeBareDecimal = /[\s$€(~≈=*×/+-]/;
 /** `86.400`: one dotted group of three, no leading zero: a decimal, or Portuguese thousands. */
 const oneDottedGroup = /[1-9]\d{0,2}\.\d{3}(?![\d.,eE])/y;
-/** `12 500 000`: groups of three digits after single spaces (or no-break and thin spaces). */
-const spaceGroups = /[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]|[ \u00a0\u202f\u2009]\d)/y;
+/**
+ * `12 500 000`: groups of three digits after single spaces (or no-break and thin spaces). A last group of two
+ * (`7 776 00`) is a digit lost in the grouping: the digits are read as written.
+ */
+const spaceGroups = /[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[ \u00a0\u202f\u2009]\d{2})?(?![\d.,]|[ \u00a0\u202f\u2009]\d)/y;
 const superscriptPattern = /[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y;
 const decimalCommaPattern = /,\d{1,2}(?![\d,.])/y;
 const whitespace = /\s/;

@@ -5,7 +5,7 @@ import { type NumberToken, tokenize } from "./lexer.js";
 import { type Literal, type Node, type ParseOptions, type Parsed, type WordPart, literalsOf, parseNotation } from "./parser.js";
 import { type Quantity, dimName } from "./quantity.js";
 import { type Dim, type DimKey, dimKeys, sameDim } from "./units.js";
-import { type Sense, isQuantityWord } from "./vocabulary.js";
+import { type Language, type Sense, isQuantityWord } from "./vocabulary.js";
 
 /**
  * Readings as explicit hypotheses with costs. The parser leaves every place a line can be read two ways in
@@ -17,7 +17,7 @@ export const readingCosts = costs;
 
 /** One choice a reading made, as data: what was read, how, and where. The shell words it. */
 export interface ReadingNote {
-  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "label-dash" | "annotation";
+  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "price-unit" | "label-dash" | "annotation";
   /** The text the choice is about, as written (`30m`, `86.400`, `86,400`). */
   readonly text: string;
   /** What it was read as: a sense's name (`minutes`, `billion`), a format, a conversion (`s/day`). */
@@ -65,9 +65,13 @@ export function choicesOf(...nodes: Node[]): Choice[] {
 }
 
 /** What option `pick` of a choice costs. */
-export function optionCost(choice: Choice, pick: number): number {
-  if (pick === 0) return 0;
-  return choice.kind === "sense" ? choice.options[pick].cost : costs.costs["dotted-thousands"];
+export function optionCost(choice: Choice, pick: number, language?: Language): number {
+  if (choice.kind === "format") return (pick === 1) === (language === "pt") ? 0 : costs.costs["dotted-thousands"];
+  const sense = choice.options[pick];
+  const usual = pick === 0 ? 0 : sense.cost;
+  // A sense that belongs to one language's notes (`mil`: a thousand in Portuguese, a million in English notes).
+  if (!language || !sense.lang) return usual;
+  return sense.lang === language ? 0 : usual + costs.costs["other-language"];
 }
 
 /** A reading's picks: option index per choice, in the order of the choices. */

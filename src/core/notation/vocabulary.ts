@@ -1,7 +1,9 @@
 import data from "../../data/vocabulary.json" with { type: "json" };
 import { editDistance } from "../suggest.js";
 import type { DimKey } from "./units.js";
-import type { SenseData, UnitData, VocabularyData } from "./vocabularySchema.js";
+import type { Language, SenseData, UnitData, VocabularyData } from "./vocabularySchema.js";
+
+export type { Language };
 
 /**
  * The one vocabulary (src/data/vocabulary.json): every word the parser, the checker, the capacity
@@ -24,9 +26,9 @@ export type Marker = "per" | "per-before-time" | "of" | "in" | "times" | "pow";
 
 /** What a word does in a quantity, in one of its senses, and what that sense costs. */
 export type Sense =
-  | { readonly kind: "scale"; readonly factor: number; readonly cost: number; readonly note?: string }
-  | { readonly kind: "unit"; readonly unit?: Unit; readonly per?: Unit; readonly noun?: string; readonly cost: number; readonly note?: string }
-  | { readonly kind: "marker"; readonly marker: Marker; readonly cost: number };
+  | { readonly kind: "scale"; readonly factor: number; readonly cost: number; readonly lang?: Language; readonly note?: string }
+  | { readonly kind: "unit"; readonly unit?: Unit; readonly per?: Unit; readonly noun?: string; readonly cost: number; readonly lang?: Language; readonly note?: string }
+  | { readonly kind: "marker"; readonly marker: Marker; readonly cost: number; readonly lang?: Language };
 
 /** A word's senses, the usual one first. */
 export interface Entry {
@@ -66,14 +68,34 @@ function vocabulary(): Index {
 
 function resolveSense(sense: SenseData, units: Map<string, Unit>): Sense {
   const cost = sense.cost ?? 0;
-  if ("scale" in sense) return { kind: "scale", factor: sense.scale, cost, note: sense.note };
+  const lang = "lang" in sense ? sense.lang : undefined;
+  if ("scale" in sense) return { kind: "scale", factor: sense.scale, cost, lang, note: sense.note };
   if ("marker" in sense) return { kind: "marker", marker: sense.marker, cost };
   const unit = (id?: string) => (id === undefined ? undefined : units.get(id) ?? missing(id));
-  return { kind: "unit", unit: unit(sense.unit), per: unit(sense.per), noun: sense.noun, cost, note: sense.note };
+  return { kind: "unit", unit: unit(sense.unit), per: unit(sense.per), noun: sense.noun, cost, lang, note: sense.note };
 }
 
 function missing(id: string): never {
   throw new Error(`vocabulary: no unit '${id}' (src/data/vocabulary.json)`);
+}
+
+let languageWords: Map<string, Language> | undefined;
+const words = /[\p{L}]+/gu;
+
+/**
+ * The language a line is written in, by the words of src/data/vocabulary.json's `languages` it holds (more of
+ * one than of the other); undefined when it holds none, or as many of each.
+ */
+export function languageOf(text: string): Language | undefined {
+  languageWords ??= new Map(Object.entries((data as VocabularyData).languages).flatMap(([lang, list]) => list.map((w) => [w, lang as Language] as const)));
+  let en = 0;
+  let pt = 0;
+  for (const [word] of text.toLowerCase().matchAll(words)) {
+    const lang = languageWords.get(word);
+    if (lang === "en") en++;
+    else if (lang === "pt") pt++;
+  }
+  return en > pt ? "en" : pt > en ? "pt" : undefined;
 }
 
 /** A word's entry: spelled exactly (`MB`, `Mb`, `B`), else in any letter case (`Seconds`). */

@@ -8,9 +8,11 @@ export function buildVocabularySchema() {
   const text = z.string().check(z.minLength(1));
   const cost = z.optional(z.number());
   const note = z.optional(text);
+  /** The notes a sense belongs to: in a line of the other language it costs more (src/data/readings.json). */
+  const lang = z.optional(z.enum(["en", "pt"]));
   const sense = z.union([
-    z.strictObject({ scale: z.number(), cost, note }),
-    z.strictObject({ unit: z.optional(text), per: z.optional(text), noun: z.optional(text), cost, note }),
+    z.strictObject({ scale: z.number(), cost, lang, note }),
+    z.strictObject({ unit: z.optional(text), per: z.optional(text), noun: z.optional(text), cost, lang, note }),
     z.strictObject({ marker: z.enum(["per", "per-before-time", "of", "in", "times", "pow"]), cost, note }),
   ]);
   const unit = z.strictObject({
@@ -24,9 +26,11 @@ export function buildVocabularySchema() {
     source: text,
   });
   const word = z.strictObject({ spell: z.array(text).check(z.minLength(1)), exact: z.optional(z.boolean()), senses: z.array(sense).check(z.minLength(1)) });
-  return z.strictObject({ about: text, units: z.array(unit), words: z.array(word) });
+  const languages = z.strictObject({ en: z.array(text), pt: z.array(text) });
+  return z.strictObject({ about: text, units: z.array(unit), languagesAbout: text, languages, words: z.array(word) });
 }
 
 export type VocabularyData = infer_<ReturnType<typeof buildVocabularySchema>>;
 export type UnitData = VocabularyData["units"][number];
+export type Language = keyof VocabularyData["languages"];
 export type SenseData = VocabularyData["words"][number]["senses"][number];

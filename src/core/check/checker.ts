@@ -1,6 +1,6 @@
 import { type Judgement, judgeClaim } from "../judge/claim.js";
 import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../judge/slips.js";
-import { type MathFunctions, type ReadingNote, type Terms, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
+import { type MathFunctions, type ReadingNote, type Terms, type Language, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
@@ -119,6 +119,7 @@ const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
 export class NotesChecker {
   readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
   private fence: "none" | "math" | "code" = "none";
+  private readonly quantities = new Map<string, readonly WrittenQuantity[]>();
   private wrongResults: WrongResult[] = [];
   /** The line before, undecorated, when a continuation may extend it. */
   private previous = "";
@@ -173,9 +174,10 @@ export class NotesChecker {
     let written: WrittenQuantity[] | undefined;
     let beforeText: string | undefined;
     const before = () => (beforeText ??= `${r0} ${r1} ${r2}`.slice(-600));
-    const nearby = () => (written ??= quantitiesIn(`${before()} ${text}`));
+    const nearby = () => (written ??= [r0, r1, r2, text].flatMap((l) => this.quantitiesOf(l)));
     // The line's language, or the language of the lines just before it (`mil`, `86.400` depend on it).
-    const language = claims.length ? languageOf(text) ?? languageOf(r2) ?? languageOf(r1) ?? languageOf(r0) : undefined;
+    let lineLanguage: Language | undefined | null = null;
+    const language = () => (lineLanguage === null ? (lineLanguage = languageOf(text) ?? languageOf(r2) ?? languageOf(r1) ?? languageOf(r0)) : lineLanguage);
     // The claim a chain step continues: on a continuation line, the last claim of the line before.
     let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
     // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
@@ -212,12 +214,23 @@ export class NotesChecker {
     return findings;
   }
 
+  /** The quantities written on a line (`7 Billion`), kept for the few lines that may ask again. */
+  private quantitiesOf(text: string): readonly WrittenQuantity[] {
+    if (!text) return [];
+    let found = this.quantities.get(text);
+    if (!found) {
+      if (this.quantities.size > 8) this.quantities.clear();
+      this.quantities.set(text, (found = quantitiesIn(text)));
+    }
+    return found;
+  }
+
   /** The line's claims; a line that starts with `=` continues the expression the line before ended with. */
   private claimsOf(text: string, previous: string): ClaimText[] {
     if (!previous) return findClaims(text);
-    const before = undecorate(previous);
     const operator = operatorStart.test(text);
     if (!operator && !continuation.test(text)) return findClaims(text);
+    const before = undecorate(previous);
     if (!operator && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
     const joined = `${before} ${undecorate(text)}`;
     // Only the claims whose separator is on this line are this line's; the line before reported its own. The

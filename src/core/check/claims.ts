@@ -154,12 +154,10 @@ export function undecorate(text: string): string {
   if (text.includes("<sup>")) text = text.replace(superscript, "^$1");
   if (text.includes("\\")) text = untex(text);
   if (text.includes("\\*")) text = text.replace(escapedStar, " × ");
-  return text
-    .replace(listOrHeadingMarker, "")
-    .replace(strongOrCode, " ")
-    .replace(emphasisMarker, "$1")
-    .replace(whitespaceRun, " ")
-    .trim();
+  text = text.replace(listOrHeadingMarker, "");
+  // Most lines have no emphasis or code ticks: the patterns run only on the lines that do.
+  if (text.includes("*") || text.includes("_") || text.includes("`")) text = text.replace(strongOrCode, " ").replace(emphasisMarker, "$1");
+  return text.replace(whitespaceRun, " ").trim();
 }
 
 // No leading \s*: a run of spaces before no separator would make the global search quadratic.
@@ -169,7 +167,9 @@ export function undecorate(text: string): string {
  * `igual a`, `equivale a`. The approximate ones read as `≈`, the others as `=`.
  */
 const wordSeparators = /\s(?:(approximat(?:ing|es|ed|ely\s+equal)\s+to|aproximadamente\s+igual\s+a)|(?:is\s+)?equal\s+to|equals|works?\s+out\s+to|comes?\s+(?:out\s+)?to|amounts?\s+to|(?:é\s+)?igual\s+a|equivale\s+a|resulta\s+em)\s/gi;
-const wordSeparator = new RegExp(wordSeparators.source, "i");
+const wordSeparatorPattern = new RegExp(wordSeparators.source, "i");
+/** Whether a line may hold a word separator: a quick look for the words first, the pattern only then. */
+const wordSeparator = { test: (line: string): boolean => (line.includes(" to ") || line.includes("equal") || line.includes("igual") || line.includes("equivale") || line.includes("resulta")) && wordSeparatorPattern.test(line) };
 const separatorPattern = /(={1,2}>?|≈|~=|→|->|(?<=\S\s)~(?=\s))/g;
 const digitPercentOrBracket = /[\d%)]/;
 

@@ -24,7 +24,7 @@ export interface JudgeOptions {
   monthSeconds?: number;
   functions?: MathFunctions;
   /** The language the line is written in (its words, or the lines before): senses and number formats depend on it. */
-  language?: Language;
+  language?: () => Language | undefined;
 }
 
 /** A literal of the expression as read, for propagation: the number written (with its scale), and its units. */
@@ -267,7 +267,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const parts = [...wordParts(left.parsed.node), ...wordParts(right.parsed.node)];
   const out: Omit<Candidate, "right">[] = [];
   // A line that writes Portuguese numbers elsewhere (`R$ 29.595,00`, `6,7`) writes `31.900` as thousands too.
-  const language = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node) ? "pt" : options.language;
+  const language = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node) ? "pt" : choices.length ? options.language?.() : undefined;
   // A conversion literal the written units show (`50 MB/s * 86,400 = … TB/day`) read as a plain number is the less likely reading.
   const evident = convertible.map((c) => conversionShown(c, left.parsed.node, right.parsed.node, base));
   const all = enumeratePicks(optionCounts, pickCost, budget, 48);
@@ -376,7 +376,11 @@ function conversionShown(c: { node: Node; sign: number; options: Conversion[] },
 function usualReading(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean): Omit<Candidate, "right"> | undefined {
   if (base.annotate || usesPortugueseNumbers(left.parsed.node, right.parsed.node)) return undefined;
   // A line whose language makes another sense or format the usual one is read in full.
-  if (options.language && choicesOf(left.parsed.node, right.parsed.node).some((c) => optionCost(c, 0, options.language) > 0)) return undefined;
+  const choices = options.language ? choicesOf(left.parsed.node, right.parsed.node) : [];
+  if (choices.length) {
+    const language = options.language!();
+    if (language && choices.some((c) => optionCost(c, 0, language) > 0)) return undefined;
+  }
   const tally = { sumAdoptions: 0 };
   const reading: Reading = { ...base, tally };
   const evaluated = evaluatePair(left.parsed.node, right.parsed.node, reading, reading, false);

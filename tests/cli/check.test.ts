@@ -151,5 +151,11 @@ describe("readings of notes nobody here wrote", () => {
   test("a range set equal to a range is a name, not a claim", () => expect(findings("- Peak hours: 3-5x = 350,000-500,000")).toEqual([]));
   test("a space-grouped number with a short last group", () => expect(findings("8 640 000 * 0.9 = 7 776 00 read requests per day")[0]).toMatchObject({ verdict: "wrong", stated: 777_600, slip: { code: "slipped-zero" } }));
   test("tiny values in base units are compared by ratio", () => expect(findings("5 * 1024 = 282.60 per TB per Month")[0]).toMatchObject({ verdict: "wrong", expected: 5 * 1024 }));
+  test("the rest of the line corroborates a sense: 75B are bytes beside .7 TB", () =>
+    expect(findings("Metadata  = 75B x 10 Billion = 750 Billion  = .7 TB").map((f: any) => [f.verdict, f.reading])).toEqual([
+      ["ok", ["'75B' read as bytes"]],
+      ["ok", ["'750 Billion' read as base units (the unit written on the other side)"]],
+    ]));
+  test("a year converts nothing", () => expect(findings("> snaps sent per day in 2018 = 4 Billion. Assumed in 2021 = 10 Billion")).toEqual([]));
   test("a factor written 10x never takes a nearby unit", () => expect(only("storage for 10 years", "10B/day ÷ 86,400 sec × 10x = 1.16M req/sec")).toEqual([[2, "ok", null]]));
 });

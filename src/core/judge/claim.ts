@@ -1,8 +1,8 @@
 import { NapkinError } from "../errors.js";
 import type { ClaimText } from "../check/claims.js";
 import {
-  type Choice, type Language, type Literal, type MathFunctions, type Node, type Part, type Unit, type WordPart, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms, type WrittenQuantity,
-  adoptEachOther, choicesOf, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
+  type Choice, type DimKey, type Language, type Literal, type MathFunctions, type Node, type Part, type Unit, type WordPart, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms, type WrittenQuantity,
+  adoptEachOther, choicesOf, dimsWritten, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
   readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, unitById, wordParts,
 } from "../notation/index.js";
 import { type Slip, type SlipContext, explainRatio, otherCost, withinTolerance } from "./slips.js";
@@ -116,7 +116,10 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   // `~8,800 TB ≈ 9 TB/day`: two values said to be about equal is a claim too, read as a restatement.
   const restates = (Boolean(options.restates) && (claim.approximate || claim.separator === "=")) || ["≈", "~", "~="].includes(claim.separator);
   if (!arithmetic && !restates && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
+  // `in 2018 … = 4 Billion`, `Assumed in 2021 = 10 Billion`: a year names a time, it converts nothing.
+  if (!arithmetic && isYear(lefts[0].parsed.node)) return undefined;
   const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds };
+  const line: ClaimShape = { restates, arithmetic, context: claim.context };
 
   const candidates: Candidate[] = [];
   search: for (const right of rights) {
@@ -124,7 +127,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
     if (right.expression && !arithmetic) continue;
     for (const left of lefts) {
       if (left.cost + right.cost > ceiling) continue;
-      const found = readingsOf(left, right, base, options, restates, arithmetic, ceiling - left.cost - right.cost);
+      const found = readingsOf(left, right, base, options, line, ceiling - left.cost - right.cost);
       for (const c of found) {
         const notes = left.cost ? () => [...c.notes(), { kind: "label-dash" as const, text: claim.left.slice(0, left.start).trim(), chosen: "label" }] : c.notes;
         candidates.push({ ...c, cost: c.cost + left.cost + right.cost, notes, right });
@@ -137,7 +140,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (valid.length === 0) {
     // No reading whose units agree: the units may only annotate the numbers (`6M/day / 86400 s = 70/s`).
     const right = rights[0];
-    const annotated = arithmetic && annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, restates, arithmetic, ceiling - cost.annotation) : [];
+    const annotated = arithmetic && annotationFits(lefts[0], right) ? readingsOf(lefts[0], right, { ...base, annotate: true }, options, line, ceiling - cost.annotation) : [];
     valid = annotated.map((c) => ({ ...c, cost: c.cost + cost.annotation, notes: () => [...c.notes(), { kind: "annotation", text: claim.left, chosen: "labels" }], right }));
   }
   if (valid.length === 0) return undefined;
@@ -228,7 +231,15 @@ function factorOf(c: Candidate): number {
  * Every reading of one expression candidate against the stated side within the cost left, with whether it fits.
  * The usual reading comes first; when it fits, no other is tried.
  */
-function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean, budget: number): Omit<Candidate, "right">[] {
+/** What a claim's readings depend on beyond its two sides: whether it restates, whether it computes, its whole line. */
+interface ClaimShape {
+  restates: boolean;
+  arithmetic: boolean;
+  context: string;
+}
+
+function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, line: ClaimShape, budget: number): Omit<Candidate, "right">[] {
+  const { restates, arithmetic, context } = line;
   // Most claims are right as written: try the usual reading before working out every other one.
   const usual = usualReading(left, right, base, options, restates, arithmetic);
   if (usual) return [usual];
@@ -271,6 +282,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   // A conversion literal the written units show (`50 MB/s * 86,400 = … TB/day`) read as a plain number is the less likely reading.
   const evident = convertible.map((c) => conversionShown(c, left.parsed.node, right.parsed.node, base));
   const all = enumeratePicks(optionCounts, pickCost, budget, 48);
+  let lineDims: Set<DimKey> | undefined;
   for (let n = 0; n < all.length; n++) {
     const { picks, cost: picked } = all[n];
     const monthSeconds = monthIndex >= 0 ? monthLength(picks[monthIndex], options.monthSeconds) : options.monthSeconds;
@@ -315,7 +327,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
     for (const inBaseUnits of [false, true]) {
       const evaluated = evaluatePair(left.parsed.node, right.parsed.node, { ...reading, replace: replace.size ? replace : undefined }, { ...reading }, inBaseUnits);
       if (!evaluated) break;
-      const { value, stated, written, adopted } = evaluated;
+      const { value, stated, written, adopted, leftAdopted } = evaluated;
       // A claim with no arithmetic is a conversion (`1 day = 86,400 s`, `500M/dia = 5,800/s`): one dimension, two
       // units; or a chain's restatement of its last value (`≈ 694K → round to 700K`).
       // `2M seconds = 33,333 hours/day` converts too: the same quantity, one side written per day.
@@ -324,7 +336,8 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && isPlain(written.rightDim)) return [];
       if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
       if (inBaseUnits && adopted === 0) break;
-      const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, new Set());
+      // A sense the claim itself does not corroborate may be corroborated by the rest of its line (`75B x 10 Billion = 750 Billion = .7 TB`).
+      const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, (lineDims ??= dimsWritten(context)));
       const total = picked + penalty + adopted * cost.adopted + tally.sumAdoptions * cost["sum-adopted"] + (inBaseUnits ? cost["base-unit"] : 0);
       const monthPick = monthIndex >= 0 ? picks[monthIndex] : 0;
       const binaryPicked = binaryIndex >= 0 && picks[binaryIndex] === 1;
@@ -334,7 +347,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
           ...notesFor(right.parsed.node, reading, right.text).filter((note) => note.kind !== "month" && note.kind !== "year"),
           ...used.map((u) => ({ kind: "conversion" as const, text: left.text.slice(u.node.start, u.node.end).trim(), chosen: u.conversion.interview ? `${u.conversion.name} (interview ${u.conversion.interview === "day" ? "10⁵" : "2.5M"})` : u.conversion.name })),
           ...(binaryPicked ? [{ kind: "binary" as const, text: "KB", chosen: "1024" }] : []),
-          ...(inBaseUnits ? [{ kind: "adopted" as const, text: right.text, chosen: "base units" }] : []),
+          ...(inBaseUnits ? [{ kind: "adopted" as const, text: leftAdopted ? left.text : right.text, chosen: "base units" }] : []),
           ...inherits.map((h) => ({ kind: "inherited" as const, text: h.node.text, chosen: h.from.literal.text })),
           ...prices.map((p) => ({ kind: "price-unit" as const, text: p.node.text, chosen: p.unit.id })),
         ];
@@ -415,7 +428,7 @@ function evaluatePair(leftNode: Node, rightNode: Node, leftReading: Reading, rig
   const adopted: { side: "left" | "right"; key: "t" | "d" | "c"; size: number }[] = [];
   const pair = adoptEachOther(left, right, adopted, inBaseUnits);
   if (!pair) return undefined;
-  return { value: pair[0], stated: pair[1], written: { left: left.terms, right: right.terms, leftDim: left.dim, rightDim: right.dim }, adopted: adopted.length };
+  return { value: pair[0], stated: pair[1], written: { left: left.terms, right: right.terms, leftDim: left.dim, rightDim: right.dim }, adopted: adopted.length, leftAdopted: adopted.some((a) => a.side === "left") };
 }
 
 /** Whether two sides differ only by a period one of them is written per (`2M seconds` and `hours/day`). */
@@ -864,6 +877,13 @@ function tryParse(text: string): Parsed | undefined {
 }
 
 /** True when an expression computes something: an operator between values, not just `10 GB/day`. */
+/** A four-digit number from 1900 to 2100 with no scale or unit word: a year (`2018`, `2021 users` is not one). */
+function isYear(node: Node): boolean {
+  if (node.type !== "literal" || !node.number || node.low || node.prefix) return false;
+  const { value, text } = node.number;
+  return /^\d{4}$/.test(text) && value >= 1900 && value <= 2100 && node.parts.every((p) => p.kind === "label" || (p.kind === "word" && p.power === -1));
+}
+
 function hasArithmetic(node: Node): boolean {
   // A range stated as its middle (`5B-10B = 7.5B`) computes too.
   if (node.type === "literal") return node.low !== undefined;

@@ -5,7 +5,7 @@ import { type NumberToken, tokenize } from "./lexer.js";
 import { type Literal, type Node, type ParseOptions, type Parsed, type WordPart, literalsOf, parseNotation } from "./parser.js";
 import { type Quantity, dimName } from "./quantity.js";
 import { type Dim, type DimKey, dimKeys, sameDim } from "./units.js";
-import { type Language, type Sense, isQuantityWord } from "./vocabulary.js";
+import { type Language, type Sense, isQuantityWord, lookupWord } from "./vocabulary.js";
 
 /**
  * Readings as explicit hypotheses with costs. The parser leaves every place a line can be read two ways in
@@ -207,6 +207,27 @@ export interface WrittenQuantity {
  * The quantities a text writes: numbers followed by a scale or unit word. A later bare `7` may be the `7 Billion`
  * written just before it. Never throws: text napkin cannot read has none.
  */
+/**
+ * The dimensions a text writes with unambiguous units (`.7 TB` measures data; `75B` tells nothing): what the
+ * rest of a line corroborates when one claim of it reads a word in another sense.
+ */
+export function dimsWritten(text: string): Set<DimKey> {
+  const out = new Set<DimKey>();
+  let tokens;
+  try {
+    tokens = tokenize(text);
+  } catch {
+    return out;
+  }
+  for (const token of tokens) {
+    if (token.type !== "word") continue;
+    const senses = lookupWord(token.text)?.senses;
+    if (!senses || senses.length !== 1) continue;
+    for (const key of senseKeys(senses[0])) out.add(key);
+  }
+  return out;
+}
+
 export function quantitiesIn(text: string): WrittenQuantity[] {
   const out: WrittenQuantity[] = [];
   let tokens;

@@ -18,9 +18,11 @@ export const checkCommand: CommandSpec = {
     "Read notes (markdown or plain text, Portuguese or English) like a linter: every `expression = value`\n" +
     "(also ≈, ~, =>, →, chains, table rows) is recomputed, and every claim about what Postgres, Redis or Kafka\n" +
     "can handle is compared with the reference table. Only slips are reported, each with its likely cause;\n" +
-    "right lines stay silent (--all lists them with ✓). A value within the tolerance (25%) is right: napkin\n" +
-    "rounding, the interview 10⁵ s/day and 2.5M s/month, and hand conversions by 86,400, 3,600, 60, 1000, 8 …\n" +
-    "are accepted. Verdicts: wrong (the line's own slip), propagated (it used an earlier line's wrong result),\n" +
+    "right lines stay silent (--all lists them with ✓, with how each was read). A line may allow several\n" +
+    "readings (B billion or bytes, m million or minutes, 86.400 as 86.4 or 86,400, a bare 40M per day, a 86,400\n" +
+    "that converts s to days): each costs what makes it unlikely, and a line is right when a likely enough one\n" +
+    "gives the stated value within the tolerance (25%). Interview rounding (10⁵ s/day, 2.5M s/month) and hand\n" +
+    "conversions the units show are accepted; a wrong line names the likeliest slip. Verdicts: wrong (the line's own slip), propagated (it used an earlier line's wrong result),\n" +
     "reference (over-claims a component's capacity). Code blocks (```sql, ```lua…), IDs, dates and lines with\n" +
     "unknown symbols are not claims. Exit 1 when anything is reported, 0 when clean, 2 on unreadable input.",
   options: [

@@ -27,6 +27,8 @@ export function describeNote(note: ReadingNote): string {
       return `'${note.text}' read as ${note.chosen} (the unit written on the other side)`;
     case "inherited":
       return `'${note.text}' read as ${note.chosen} (written so nearby)`;
+    case "rounded-up":
+      return `'${note.text}' is ${note.chosen} rounded up (machines and shards come whole)`;
     case "price-unit":
       return `'${note.text}' read as a price per ${note.chosen} (its unit unwritten)`;
     case "label-dash":
@@ -91,7 +93,9 @@ export function describeSlip(slip: Slip): string {
     case "wrong-exponent":
       return `${by}: ${big ? "a power of ten one too high?" : "a power of ten one too low?"}`.replace("one", Math.round(Math.log10(f)) === 1 ? "one" : String(Math.round(Math.log10(f))));
     case "missing-brackets":
-      return `${tooBigOrSmall(slip.factor)}: brackets missing? 'a / b * c' divides by b only; write 'a / (b * c)'`;
+      return slip.form === "sum"
+        ? `${tooBigOrSmall(slip.factor)}: brackets missing? 'a + b * c' multiplies b only; write '(a + b) * c'`
+        : `${tooBigOrSmall(slip.factor)}: brackets missing? 'a / b * c' divides by b only; write 'a / (b * c)'`;
     case "missing-peak":
       return `${by}: ${big ? `a peak factor (${formatNapkin(f)}×) applied to an average?` : `the peak factor (${formatNapkin(f)}×) missing?`}`;
     case "missing-replication":

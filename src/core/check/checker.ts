@@ -68,6 +68,14 @@ const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
+/** The `=` or `≈` a line ends in after its working (`7.424 × 10^12 bits/dia ÷ 86.400s/dia =`): the next line holds the value. */
+function danglingSeparator(line: string): string | undefined {
+  const text = line.trimEnd();
+  const separator = text.endsWith("~=") ? "~=" : text.endsWith("=") && !text.endsWith("==") ? "=" : text.endsWith("≈") ? "≈" : undefined;
+  return separator && digit.test(text.slice(-80)) && endsInSpace.test(text.slice(0, -separator.length)) ? separator : undefined;
+}
+
+const endsInSpace = /\s$/;
 /** A line that starts with an operator other than a list bullet's (`÷ 30s`, `× 3 réplicas`, `/ 86,400`). */
 const operatorStart = /^\s*[÷×/]\s*\(?\s*\d/;
 const nonBlank = /\S/;
@@ -228,16 +236,20 @@ export class NotesChecker {
   /** The line's claims; a line that starts with `=` continues the expression the line before ended with. */
   private claimsOf(text: string, previous: string): ClaimText[] {
     if (!previous) return findClaims(text);
-    const operator = operatorStart.test(text);
-    if (!operator && !continuation.test(text)) return findClaims(text);
+    // `7.424 × 10^12 bits/dia ÷ 86.400s/dia =` then `85.925.925,93 bits/s =`: a line that ends in a separator
+    // is completed by the next one.
+    const dangling = danglingSeparator(previous);
+    const operator = !dangling && operatorStart.test(text);
+    if (!dangling && !operator && !continuation.test(text)) return findClaims(text);
     const before = undecorate(previous);
-    if (!operator && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
+    if (!dangling && !operator && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
     const joined = `${before} ${undecorate(text)}`;
-    // Only the claims whose separator is on this line are this line's; the line before reported its own. The
-    // first of them continues the line before.
+    // Only the claims whose separator is on this line (or dangles at the end of the line before) are this
+    // line's; the line before reported its own. The first of them continues the line before.
+    const from = dangling ? before.length - dangling.length : before.length + 1;
     return findClaims(joined)
-      .filter((c) => c.at > before.length)
-      .map((c, i) => (i === 0 ? { ...c, continues: true } : c));
+      .filter((c) => c.at >= from)
+      .map((c, i) => (i === 0 && !dangling ? { ...c, continues: true } : c));
   }
 
   private base(text: string, line: number, claim: string) {
@@ -256,7 +268,7 @@ export class NotesChecker {
       unit: claim.unit,
       ...(claim.unitBefore ? { unitBefore: claim.unitBefore } : {}),
       factor: tidy(claim.factor),
-      ...(claim.slip ? { slip: { code: claim.slip.code, factor: tidy(claim.slip.factor) } } : {}),
+      ...(claim.slip ? { slip: { ...claim.slip, factor: tidy(claim.slip.factor) } } : {}),
       reading: claim.reading,
     };
     const upstream = this.continued(claim, chain) ?? this.reuse(claim, text, line);

@@ -98,6 +98,8 @@ const bracketed = /\(([^()]*\d[^()]*)\)(?!\s*[\d*×x/÷+=(^])/g;
 const valueAt = /(?:US\$|R\$|[$€£₹])?\s?[~≈]?\d[\d.,']*(?: \d{3})*(?:\s?[A-Za-zÀ-ÖØ-öø-ÿ%]+)?(?:\s?\/\s?[A-Za-zÀ-ÖØ-öø-ÿ]+|\s(?:per|por|a|each|cada)\s[A-Za-zÀ-ÖØ-öø-ÿ]+)*\s*$/y;
 const valueStart = /[\d$€£₹R~≈]/;
 const beforeValue = /[\s:(]/;
+/** Working in brackets starts with its first value, a currency, a bracket or an approximation sign. */
+const workingStart = /^(?:[\d.(~≈=$€£₹]|R\$|US\$|~=)/;
 const bracketRestatement = /^(?:≈|~|=|~=)\s*(\d.*)$/;
 
 /**
@@ -119,6 +121,8 @@ function reversedClaims(text: string): ClaimText[] {
   bracketed.lastIndex = 0;
   for (let m = bracketed.exec(text); m; m = bracketed.exec(text)) {
     const inner = m[1].trim();
+    // `(3M × 30 KB)` works the value out; `(assuming peak is 1/5 of day)` is prose with a number in it.
+    if (!workingStart.test(inner)) continue;
     const value = valueBefore(text.slice(Math.max(0, m.index - 40), m.index));
     if (!value) continue;
     // `2 millones/mes (≈2,778/día)`: the same value restated in brackets, in another unit.
@@ -187,6 +191,9 @@ const danglingOperator = /(?<=\S)\s*[*×·/+]$/;
 /** Words before a stated value that only say it is approximate or rounded (`→ round to 700K`, `≈ cerca de 5 TB`). */
 const approximately = /^(?:round(?:ed)?(?:\s+(?:up|down))?\s+to|rounds?\s+to|about|around|roughly|approx(?:imately)?\.?|aprox(?:imadamente)?\.?|cerca\s+de|quase|aproximadamente|almost|nearly|~|≈)\s*/i;
 
+/** Words in brackets after a value, with no number, ending the step: a remark (`3,08TB (mas apenas previews)`). */
+const proseRemark = /\([^()\d]*[A-Za-zÀ-ÖØ-öø-ÿ]{2}[^()\d]*\)\s*$/;
+
 function separatedClaims(text: string): ClaimText[] {
   const parts: string[] = [];
   const separators: string[] = [];
@@ -217,6 +224,12 @@ function separatedClaims(text: string): ClaimText[] {
   const claims: ClaimText[] = [];
   let previous = -2;
   for (let i = 0; i < separators.length; i++) {
+    // `≈ 3,08TB (mas apenas thumbnails mais acessados) ≈ 50GB`: a remark in brackets changes what the next step
+    // is about; it no longer restates the value before.
+    if (i > 0 && parts[i].includes("(") && proseRemark.test(parts[i]) && !cellOperator.test(parts[i].slice(0, parts[i].lastIndexOf("(")))) {
+      previous = -2;
+      continue;
+    }
     if (digit.test(parts[i]) && stated.test(parts[i + 1])) {
       claims.push({ left: parts[i], right: parts[i + 1], separator: separators[i], table: false, context: text, at: offsets[i], chained: i + 1 < separators.length, continues: previous === i - 1, approximate: approximate?.[i + 1] === true });
       previous = i;

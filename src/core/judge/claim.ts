@@ -118,6 +118,8 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (!arithmetic && !restates && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
   // `in 2018 … = 4 Billion`, `Assumed in 2021 = 10 Billion`: a year names a time, it converts nothing.
   if (!arithmetic && isYear(lefts[0].parsed.node)) return undefined;
+  // `Peak upload traffic (2x) = 100 uploads/sec`: a factor alone multiplies something written elsewhere.
+  if (!arithmetic && isBareFactor(lefts[0].parsed.node)) return undefined;
   const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds };
   const line: ClaimShape = { restates, arithmetic, context: claim.context };
 
@@ -165,21 +167,54 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
  * when the expression, with everything after its first `/` taken as the divisor, gives the stated value.
  */
 function missingBrackets(c: Candidate, right: StatedSide, options: JudgeOptions): { slip: Slip; cost: number } | undefined {
-  const regrouped = regroupDivision(c.left.node);
-  if (!regrouped) return undefined;
-  try {
-    const reading = { ...c.reading, replace: c.replace.size ? c.replace : undefined };
-    const value = evaluateNode(regrouped, reading);
-    const stated = evaluateNode(right.parsed.node, c.reading);
-    const fits = [false, true].some((inBase) => {
-      const pair = adoptEachOther(value, stated, undefined, inBase);
-      return pair !== undefined && agrees(pair[0], pair[1], options.tolerance);
-    });
-    return fits ? { slip: { code: "missing-brackets", factor: factorOf(c) }, cost: readingCosts.missingBrackets } : undefined;
-  } catch {
-    return undefined;
+  const forms: [NonNullable<Slip["form"]>, Node | undefined][] = [["divisor", regroupDivision(c.left.node)], ["sum", regroupSum(c.left.node, c.expression)]];
+  for (const [form, regrouped] of forms) {
+    if (!regrouped) continue;
+    try {
+      const reading = { ...c.reading, replace: c.replace.size ? c.replace : undefined };
+      const value = evaluateNode(regrouped, reading);
+      const stated = evaluateNode(right.parsed.node, c.reading);
+      const fits = [false, true].some((inBase) => {
+        const pair = adoptEachOther(value, stated, undefined, inBase);
+        return pair !== undefined && agrees(pair[0], pair[1], options.tolerance);
+      });
+      if (fits) return { slip: { code: "missing-brackets", factor: factorOf(c), form }, cost: readingCosts.missingBrackets };
+    } catch {
+      // This regrouping has no value under the reading: the next may.
+    }
   }
+  return undefined;
 }
+
+/**
+ * `860800 + 510 * 365 * 3`: the sum before a product, multiplied as a whole, as a calculator keyed left to
+ * right would (`(860800 + 510) * 365 * 3`). Undefined when no `+` or `-` comes before a `*` or `/`.
+ */
+function regroupSum(node: Node, text: string): Node | undefined {
+  const flat = flatten(node, text);
+  const firstSum = flat.findIndex((x) => x === "+" || x === "-");
+  if (firstSum < 0 || !flat.slice(firstSum).some((x) => x === "*" || x === "/")) return undefined;
+  let acc = flat[0] as Node;
+  for (let i = 1; i + 1 < flat.length; i += 2) {
+    const right = flat[i + 1] as Node;
+    acc = { type: "binary", op: flat[i] as "+" | "-" | "*" | "/", left: acc, right, start: acc.start, end: right.end };
+  }
+  return acc;
+}
+
+/**
+ * An expression's operands and operators in the order written. A bracketed part is one operand, and so is
+ * one whose operator is not written (`1 h 30 min`, `(6,7 MB/s)`'s units).
+ */
+function flatten(node: Node, text: string): (Node | "+" | "-" | "*" | "/")[] {
+  if (node.type !== "binary") return [node];
+  const bracketed = node.start !== node.left.start;
+  const written = writtenOperator.test(text.slice(node.left.end, node.right.start));
+  if (bracketed || !written) return [node];
+  return [...flatten(node.left, text), node.op, ...flatten(node.right, text)];
+}
+
+const writtenOperator = /[-+*/×·÷x–]/;
 
 /** `a / b * c * d` as `a / (b * c * d)`; undefined when there is no `/` followed by `*`. */
 function regroupDivision(node: Node): Node | undefined {
@@ -243,7 +278,8 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   // Most claims are right as written: try the usual reading before working out every other one.
   const usual = usualReading(left, right, base, options, restates, arithmetic);
   if (usual) return [usual];
-  const senseChoices = base.annotate ? [] : choicesOf(left.parsed.node, right.parsed.node);
+  // Units as labels still leave the number formats to choose (`80M posts/dia ÷ 86.400s ≈ 925,93 posts/segundo`).
+  const senseChoices = base.annotate ? choicesOf(left.parsed.node, right.parsed.node).filter((c) => c.kind === "format") : choicesOf(left.parsed.node, right.parsed.node);
   const convertible = base.annotate ? [] : conversionChoices(left.parsed.node, base);
   // `7 x 0.6 = 4.2 Billion` under `7 Billion`: a bare number may be a quantity written with its words nearby.
   const inherited = base.annotate || !options.nearby ? [] : inheritChoices(left.parsed.node, options.nearby);
@@ -266,7 +302,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const monthIndex = monthUsed ? priceStart + priced.length : -1;
   const binaryIndex = binaryUsed ? optionCounts.length - 1 : -1;
   const pickCost = (i: number, pick: number): number => {
-    if (i < conversionStart) return optionCost(choices[i], pick, language);
+    if (i < conversionStart) return optionCost(choices[i], pick, language, numbersSay);
     if (pick === 0) return i >= conversionStart && i < conversionStart + convertible.length && evident[i - conversionStart] ? cost.unconverted : 0;
     if (i === monthIndex) return readingCosts.months[pick].cost;
     if (i === binaryIndex) return cost["binary-prefix"];
@@ -278,9 +314,12 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   const parts = [...wordParts(left.parsed.node), ...wordParts(right.parsed.node)];
   const out: Omit<Candidate, "right">[] = [];
   // A line that writes Portuguese numbers elsewhere (`R$ 29.595,00`, `6,7`) writes `31.900` as thousands too.
-  const language = !base.annotate && usesPortugueseNumbers(left.parsed.node, right.parsed.node) ? "pt" : choices.length ? options.language?.() : undefined;
+  const numbersSay: Language | undefined = usesPortugueseNumbers(left.parsed.node, right.parsed.node) ? "pt" : undefined;
+  const language = numbersSay ?? (choices.length ? options.language?.() : undefined);
   // A conversion literal the written units show (`50 MB/s * 86,400 = … TB/day`) read as a plain number is the less likely reading.
   const evident = convertible.map((c) => conversionShown(c, left.parsed.node, right.parsed.node, base));
+  // `60 / 1k = 1 server`: machines come whole, and a count of them rounds a fraction up.
+  const wholeCount = countsWhole(right.parsed.node);
   const all = enumeratePicks(optionCounts, pickCost, budget, 48);
   let lineDims: Set<DimKey> | undefined;
   for (let n = 0; n < all.length; n++) {
@@ -334,6 +373,9 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       if (!arithmetic && !restates && ((!sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written)) || sameUnits(written.left, written.right))) return [];
       // A restatement names its unit: `2,785 TB = 2.72` (a unit napkin does not know) restates nothing.
       if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && isPlain(written.rightDim)) return [];
+      // …and says the same quantity again, at most over a period one side is written per (`8,800 TB ≈ 9 TB/day`):
+      // `$0.05/GB ≈ $27,000/yr` relates a price to a bill, it restates nothing.
+      if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written) && !isPlain(written.leftDim)) return [];
       if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
       if (inBaseUnits && adopted === 0) break;
       // A sense the claim itself does not corroborate may be corroborated by the rest of its line (`75B x 10 Billion = 750 Billion = .7 TB`).
@@ -357,10 +399,13 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
         }
         return list;
       };
-      const fits = agrees(value, stated, options.tolerance);
+      const exact = agrees(value, stated, options.tolerance);
+      const roundedUp = !exact && wholeCount && roundsUp(value, stated, options.tolerance);
+      const fits = exact || roundedUp;
       // A negative value for a positive statement: a label's dash read as a minus, most likely.
       const sign = Math.sign(midpoint(value)) * Math.sign(midpoint(stated)) < 0 ? cost["opposite-sign"] : 0;
-      out.push({ cost: total + sign, value, stated, notes, fits, left: left.parsed, start: left.start, expression: left.text, reading, replace });
+      const noted = roundedUp ? () => [...notes(), { kind: "rounded-up" as const, text: right.text, chosen: formatCount(midpoint(value)) }] : notes;
+      out.push({ cost: total + sign, value, stated, notes: noted, fits, left: left.parsed, start: left.start, expression: left.text, reading, replace });
       if (fits) break;
     }
     if (out.length && out[out.length - 1].fits && out[out.length - 1].cost === 0) break;
@@ -602,7 +647,8 @@ function slipContext(claim: ClaimText, left: Parsed, right: StatedSide, before =
     period: ["day", "week", "month", "year"].some((id) => ids.has(id)) || /\b(day|week|month|year|dia|semana|m[eê]s|ano|daily|monthly|yearly|weekly)s?\b/.test(text) || (values.some((v) => [7, 30, 31, 365, 12, 52].includes(v)) && values.some((v) => timeLiterals.includes(v))),
     day: ids.has("day") || values.some((v) => v === 86_400 || v === 1e5),
     month: ids.has("month") || values.some((v) => v === 30 || v === 2.5e6),
-    power: hasPower(left.node) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^/.test(claim.left),
+    // A power of ten is got wrong where it is written: in the stated value (`≈ 20 × 10^12`, `= 10 pow 15`).
+    power: hasPower(right.parsed.node) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^|\d[eE][+-]?\d/.test(claim.right),
     peak: /peak|pico|pic\b|spike|burst/.test(near) ? small : undefined,
     replication: /repl|réplica|replica|cópias|copias|copies|\brf\b/.test(near) ? small[small.length - 1] : undefined,
   };
@@ -877,6 +923,28 @@ function tryParse(text: string): Parsed | undefined {
 }
 
 /** True when an expression computes something: an operator between values, not just `10 GB/day`. */
+/** Whether a stated value counts things that come whole (`1 server`, `27 nodes`, `4 shards`). */
+function countsWhole(node: Node): boolean {
+  return node.type === "literal" && node.parts.some((p) => p.kind === "word" && (senseOf(p, {}) as { whole?: boolean }).whole === true);
+}
+
+/** A whole count that is the value rounded up: at least the value, at most its ceiling (within the tolerance). */
+function roundsUp(value: Quantity, stated: Quantity, tolerance: number): boolean {
+  if (!isPlain(value.dim) || value.high <= 0) return false;
+  const s = midpoint(stated);
+  return Number.isInteger(s) && s >= value.low && s <= Math.ceil(value.high) * (1 + tolerance);
+}
+
+/** A count as data for a note: up to three significant digits (`0.06`, `26.1`). */
+function formatCount(value: number): string {
+  return String(Number(value.toPrecision(3)));
+}
+
+/** `2x`, `(10x)`: a factor with nothing it multiplies. */
+function isBareFactor(node: Node): boolean {
+  return node.type === "literal" && node.number !== undefined && node.parts.length === 1 && node.parts[0].kind === "label" && /^[x×]$/i.test(node.parts[0].token.text);
+}
+
 /** A four-digit number from 1900 to 2100 with no scale or unit word: a year (`2018`, `2021 users` is not one). */
 function isYear(node: Node): boolean {
   if (node.type !== "literal" || !node.number || node.low || node.prefix) return false;

@@ -36,6 +36,8 @@ export interface SlipContext {
 export interface Slip {
   readonly code: SlipCode;
   readonly factor: number;
+  /** For missing brackets: a divisor cut short (`a / b * c`) or a sum multiplied in part (`a + b * c`). */
+  readonly form?: "divisor" | "sum";
 }
 
 /** A napkin answer within 25% of the exact result is right. */

@@ -11,7 +11,7 @@ export interface DisplayUnit {
 
 // "bytes", not "B", below a kilobyte: `125 B/s` would read back as 125 billion per second.
 const bytePrefixes = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"];
-const bitRatePrefixes = ["bps", "Kbps", "Mbps", "Gbps", "Tbps"];
+const bitRatePrefixes = ["bps", "Kbps", "Mbps", "Gbps", "Tbps", "Pbps"];
 const scaleSuffixes = ["", "K", "M", "B", "T"];
 
 /**

@@ -346,12 +346,35 @@ class Parser {
       if (args.length < fewest || args.length > most) this.fail(t, `${t.text}() takes ${arityText(fewest, most)}, not ${args.length}`);
       return this.withSuffix({ type: "call", name, args, start: t.start, end: close.end }, close.end);
     }
+    // `23 writes × peak multiplier (10x)`, `× replication factor 3`: words that name the value after them.
+    const labelled = this.options.labels ? this.operandAfterLabels() : 0;
+    if (labelled) {
+      this.i = labelled;
+      return this.parseAtom();
+    }
     // In notes a word where a value should be is a name (`10*(write QPS)`, `2 * QPS`): not something to compute.
     if (this.options.labels || this.options.stopAtProse) this.fail(t, "a name, not a value");
     // A bare unit or noun: `pings/sec` is one ping per second.
     const unit = this.parseSuffix(this.bareLiteral(t.start), t.start, 1);
     if (unit.parts.length === 0 || unit.parts.every((p) => p.kind === "label")) this.fail(t, "expected a number");
     return unit;
+  }
+
+  /**
+   * After an operator, one to three label words and then a number or a bracketed one: the index of that
+   * value, or 0 when the words are not such a label.
+   */
+  private operandAfterLabels(): number {
+    const before = this.tokens[this.i - 1];
+    if (!before || before.type !== "op" || (before.text !== "*" && before.text !== "/")) return 0;
+    let j = this.i;
+    for (; j < this.i + 3; j++) {
+      const w = this.tokens[j];
+      if (w?.type !== "word" || !isLabelWord(w.text) || forbiddenNames.has(w.text) || lookupWord(w.text)?.senses.some((s) => s.kind === "marker")) break;
+    }
+    const after = this.tokens[j];
+    if (j === this.i || !after) return 0;
+    return after.type === "number" || (this.isOp(after, "(") && this.tokens[j + 1]?.type === "number") ? j : 0;
   }
 
   /** A bracket or call followed by words (`(6,7 MB/s)`, `10^5 s`): the words multiply it, as a unit. */

@@ -17,7 +17,7 @@ export const readingCosts = costs;
 
 /** One choice a reading made, as data: what was read, how, and where. The shell words it. */
 export interface ReadingNote {
-  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "price-unit" | "label-dash" | "annotation";
+  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "price-unit" | "rounded-up" | "label-dash" | "annotation";
   /** The text the choice is about, as written (`30m`, `86.400`, `86,400`). */
   readonly text: string;
   /** What it was read as: a sense's name (`minutes`, `billion`), a format, a conversion (`s/day`). */
@@ -65,7 +65,9 @@ export function choicesOf(...nodes: Node[]): Choice[] {
 }
 
 /** What option `pick` of a choice costs. */
-export function optionCost(choice: Choice, pick: number, language?: Language): number {
+export function optionCost(choice: Choice, pick: number, language?: Language, numbersSay?: Language): number {
+  // A line whose other numbers are written the Portuguese way (`85.925.925,93`) writes this one so too.
+  if (choice.kind === "format" && numbersSay === "pt") return pick === 1 ? 0 : costs.costs["dotted-thousands"] + costs.costs["other-language"];
   if (choice.kind === "format") return (pick === 1) === (language === "pt") ? 0 : costs.costs["dotted-thousands"];
   const sense = choice.options[pick];
   const usual = pick === 0 ? 0 : sense.cost;

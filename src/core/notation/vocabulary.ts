@@ -27,7 +27,7 @@ export type Marker = "per" | "per-before-time" | "of" | "in" | "times" | "pow";
 /** What a word does in a quantity, in one of its senses, and what that sense costs. */
 export type Sense =
   | { readonly kind: "scale"; readonly factor: number; readonly cost: number; readonly lang?: Language; readonly note?: string }
-  | { readonly kind: "unit"; readonly unit?: Unit; readonly per?: Unit; readonly noun?: string; readonly cost: number; readonly lang?: Language; readonly note?: string }
+  | { readonly kind: "unit"; readonly unit?: Unit; readonly per?: Unit; readonly noun?: string; readonly whole?: boolean; readonly cost: number; readonly lang?: Language; readonly note?: string }
   | { readonly kind: "marker"; readonly marker: Marker; readonly cost: number; readonly lang?: Language };
 
 /** A word's senses, the usual one first. */
@@ -72,7 +72,8 @@ function resolveSense(sense: SenseData, units: Map<string, Unit>): Sense {
   if ("scale" in sense) return { kind: "scale", factor: sense.scale, cost, lang, note: sense.note };
   if ("marker" in sense) return { kind: "marker", marker: sense.marker, cost };
   const unit = (id?: string) => (id === undefined ? undefined : units.get(id) ?? missing(id));
-  return { kind: "unit", unit: unit(sense.unit), per: unit(sense.per), noun: sense.noun, cost, lang, note: sense.note };
+  const whole = "whole" in sense && sense.whole ? true : undefined;
+  return { kind: "unit", unit: unit(sense.unit), per: unit(sense.per), noun: sense.noun, ...(whole ? { whole } : {}), cost, lang, note: sense.note };
 }
 
 function missing(id: string): never {

@@ -12,7 +12,8 @@ export function buildVocabularySchema() {
   const lang = z.optional(z.enum(["en", "pt"]));
   const sense = z.union([
     z.strictObject({ scale: z.number(), cost, lang, note }),
-    z.strictObject({ unit: z.optional(text), per: z.optional(text), noun: z.optional(text), cost, lang, note }),
+    /** `whole`: a noun counted in whole things (servers, shards): a stated count may round a fraction up. */
+    z.strictObject({ unit: z.optional(text), per: z.optional(text), noun: z.optional(text), whole: z.optional(z.boolean()), cost, lang, note }),
     z.strictObject({ marker: z.enum(["per", "per-before-time", "of", "in", "times", "pow"]), cost, note }),
   ]);
   const unit = z.strictObject({

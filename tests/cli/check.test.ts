@@ -157,5 +157,27 @@ describe("readings of notes nobody here wrote", () => {
       ["ok", ["'750 Billion' read as base units (the unit written on the other side)"]],
     ]));
   test("a year converts nothing", () => expect(findings("> snaps sent per day in 2018 = 4 Billion. Assumed in 2021 = 10 Billion")).toEqual([]));
+  test("a line's Portuguese numbers make its dotted numbers thousands", () =>
+    expect(findings("7.424 × 10^12 bits/dia ÷ 86.400s/dia = 85.925.925,93 bits/s")[0]).toMatchObject({ verdict: "wrong", expected: expect.closeTo((7424e12 / 86_400), 0), slip: { code: "scale-1000" } }));
+  test("units as labels still read 86.400 the Portuguese way", () => expect(only("80M posts/dia ÷ 86.400s ≈ 925,93 posts/segundo")).toEqual([[1, "ok", null]]));
+  test("a factor alone is no claim", () => expect(findings("Peak upload traffic (2x) = 100 uploads/sec")).toEqual([]));
+  test("a price is not restated as a bill", () => expect(findings("at ~$0.05/GB CDN ≈ $27,000/yr")).toEqual([]));
+  test("brackets missing around a sum", () =>
+    expect(findings("860800 + 510 * 365 * 3 + 15984 = 943182402 bytes")[0]).toMatchObject({ verdict: "wrong", slip: { code: "missing-brackets", form: "sum" } }));
+  test("a power of ten wrong where it is written", () => expect(findings("4*10^6*50*10^6 ≈ 20*10^12")[0]).toMatchObject({ slip: { code: "wrong-exponent", factor: 0.1 } }));
+  test("a factor of 1000 is a K, powers or not", () => expect(findings("1 KB ≈ 10⁶ bytes")[0]).toMatchObject({ slip: { code: "scale-1000" } }));
+  test("machines come whole: a fraction rounds up", () =>
+    expect(findings("Trip service: 60 / 1k = 1 server (minimal)")[0]).toMatchObject({ verdict: "ok", reading: [`'1 server' is ${60 / 1000} rounded up (machines and shards come whole)`] }));
+  test("…but not any count", () => expect(findings("60 / 1k = 1 request")[0]).toMatchObject({ verdict: "wrong" }));
+  test("a line that ends in = is completed by the next", () =>
+    expect(only("7.424 × 10^12 bits/dia ÷ 86.400s/dia =", "85.925.925,93 bits/s =")).toEqual([[2, "wrong", "scale-1000"]]));
+  test("a bracket of prose is no working", () => expect(only("Peak QPS = 115 × 24 / 5 = 552 QPS (assuming peak is 1/5 of day)")).toEqual([[1, "ok", null]]));
+  test("words before a value after × label it", () => expect(only("23 writes × peak multiplier (10x) = 230 writes/second")).toEqual([[1, "ok", null]]));
+  test("…but not after +", () => expect(findings("10M active users + update every 30 seconds = 334k QPS")).toEqual([]));
+  test("a bracketed remark ends a chain's restatements", () => expect(only("61,6M posts × 50KB ≈ 3,08TB (mas apenas thumbnails mais acessados) ≈ 50GB")).toEqual([[1, "ok", null]]));
+  test("petabits", () => expect(findings("12M viewers × 5 Mbps = 60 Petabits/sec")[0]).toMatchObject({ verdict: "wrong", expected: (12e6 * 5e6) / 1e15, slip: { code: "scale-1000" } }));
+  test("=~ is ≈ written backwards", () => expect(findings("999*20% * 16 * 2 =~ 640")[0]).toMatchObject({ verdict: "wrong", expected: expect.closeTo(999 * 0.2 * 16 * 2, 6) }));
+  test("a hyphen between numbers in decreasing order subtracts", () =>
+    expect(findings("[ 999*20% * (24-8) * 2 =~ 640 ]")[0]).toMatchObject({ expected: expect.closeTo(999 * 0.2 * (24 - 8) * 2, 6), reading: ["'24-8' read as a subtraction (a range runs low to high)"] }));
   test("a factor written 10x never takes a nearby unit", () => expect(only("storage for 10 years", "10B/day ÷ 86,400 sec × 10x = 1.16M req/sec")).toEqual([[2, "ok", null]]));
 });

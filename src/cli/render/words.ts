@@ -27,6 +27,8 @@ export function describeNote(note: ReadingNote): string {
       return `'${note.text}' read as ${note.chosen} (the unit written on the other side)`;
     case "inherited":
       return `'${note.text}' read as ${note.chosen} (written so nearby)`;
+    case "subtraction":
+      return `'${note.text}' read as a subtraction (a range runs low to high)`;
     case "rounded-up":
       return `'${note.text}' is ${note.chosen} rounded up (machines and shards come whole)`;
     case "price-unit":

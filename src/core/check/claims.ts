@@ -174,7 +174,7 @@ const wordSeparators = /\s(?:(approximat(?:ing|es|ed|ely\s+equal)\s+to|aproximad
 const wordSeparatorPattern = new RegExp(wordSeparators.source, "i");
 /** Whether a line may hold a word separator: a quick look for the words first, the pattern only then. */
 const wordSeparator = { test: (line: string): boolean => (line.includes(" to ") || line.includes("equal") || line.includes("igual") || line.includes("equivale") || line.includes("resulta")) && wordSeparatorPattern.test(line) };
-const separatorPattern = /(={1,2}>?|≈|~=|→|->|(?<=\S\s)~(?=\s))/g;
+const separatorPattern = /(=~|={1,2}>?|≈|~=|→|->|(?<=\S\s)~(?=\s))/g;
 const digitPercentOrBracket = /[\d%)]/;
 
 /** A spaced `~` relates what comes before it only after a number, a letter, `%` or `)` (`200K / 3 ~ 66`). */
@@ -204,8 +204,8 @@ function separatedClaims(text: string): ClaimText[] {
   for (let match = separatorPattern.exec(text); match; match = separatorPattern.exec(text)) {
     if (match[1] === "~" && !tildeRelates(text, match.index)) continue;
     parts.push(text.slice(last, match.index).trim());
-    // `==` is `=`, `==>` is `=>`: one separator, however many strokes.
-    separators.push(match[1].replace(/^==/, "="));
+    // `==` is `=`, `==>` is `=>`: one separator, however many strokes; `=~` is `≈` written backwards.
+    separators.push(match[1] === "=~" ? "≈" : match[1].replace(/^==/, "="));
     offsets.push(match.index);
     last = match.index + match[0].length;
     if (separators.length > maxClaimsPerLine) break;

@@ -120,7 +120,7 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   if (!arithmetic && isYear(lefts[0].parsed.node)) return undefined;
   // `Peak upload traffic (2x) = 100 uploads/sec`: a factor alone multiplies something written elsewhere.
   if (!arithmetic && isBareFactor(lefts[0].parsed.node)) return undefined;
-  const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds };
+  const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds, subtractInverted: true };
   const line: ClaimShape = { restates, arithmetic, context: claim.context };
 
   const candidates: Candidate[] = [];

@@ -26,6 +26,8 @@ export interface Reading {
   /** Seconds in a month (30 days unless the user says otherwise). */
   readonly monthSeconds?: number;
   readonly functions?: MathFunctions;
+  /** A hyphen between numbers in decreasing order is a minus (`(24-8)`), not an inverted range: how notes read. */
+  readonly subtractInverted?: boolean;
   /** Counts the terms of sums read in their neighbour's unit (`1000 + 16 + 8 bytes`): a reading that needs it costs more. */
   readonly tally?: { sumAdoptions: number };
 }
@@ -108,6 +110,8 @@ function adoptDimension(bare: Quantity, written: Quantity, key: keyof Dim, sign:
   return checked(bare.low * size, bare.high * size, dim, [...bare.terms, ...taken]);
 }
 
+const hyphenBetween = /\d[A-Za-z]*-\d/;
+
 /** A literal's value: its number (or range), scales, `%`, and the sizes of its units, in the senses read. */
 export function evaluateLiteral(literal: Literal, reading: Reading = {}): Quantity {
   const high = partsValue(literal.parts, reading, literal.prefix);
@@ -132,6 +136,7 @@ export function evaluateLiteral(literal: Literal, reading: Reading = {}): Quanti
     low = lowNumber * lowParts.factor * (isDimensionlessDim(lowParts.dim) ? high.unitsOnly : 1);
   }
   const highValue = highNumber * high.factor;
+  if (low > highValue && reading.subtractInverted && hyphenBetween.test(literal.text)) return checked(low - highValue, low - highValue, high.dim, high.terms);
   if (low >= highValue) {
     const hint = /\d-\d/.test(literal.text) ? "write 'a - b' with spaces to subtract" : undefined;
     const message = low > highValue ? "inverted range (low end above high end)" : "a range needs a low end below its high end";

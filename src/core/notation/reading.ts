@@ -17,7 +17,7 @@ export const readingCosts = costs;
 
 /** One choice a reading made, as data: what was read, how, and where. The shell words it. */
 export interface ReadingNote {
-  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "price-unit" | "rounded-up" | "label-dash" | "annotation";
+  readonly kind: "sense" | "format" | "month" | "year" | "binary" | "conversion" | "adopted" | "inherited" | "price-unit" | "rounded-up" | "subtraction" | "label-dash" | "annotation";
   /** The text the choice is about, as written (`30m`, `86.400`, `86,400`). */
   readonly text: string;
   /** What it was read as: a sense's name (`minutes`, `billion`), a format, a conversion (`s/day`). */
@@ -171,6 +171,7 @@ export function notesFor(node: Node, reading: Reading, input: string): ReadingNo
   let month = false;
   let year = false;
   for (const literal of literalsOf(node)) {
+    if (literal.low && reading.subtractInverted && isSubtraction(literal, reading)) notes.push({ kind: "subtraction", text: literal.text, chosen: "minus", at: literal.start });
     for (const number of [literal.low?.number, literal.number]) {
       if (!number) continue;
       if (number.alt && reading.formats?.has(number.start)) notes.push({ kind: "format", text: number.text, chosen: number.alt.format, at: number.start, ambiguous: true });
@@ -189,6 +190,17 @@ export function notesFor(node: Node, reading: Reading, input: string): ReadingNo
   if (month) notes.push({ kind: "month", text: "month", chosen: `${(reading.monthSeconds ?? 2_592_000) / 86_400} days` });
   if (year) notes.push({ kind: "year", text: "year", chosen: "365 days" });
   return notes;
+}
+
+/** Whether a hyphenated range literal is read as a subtraction: its ends in decreasing order. */
+function isSubtraction(literal: Literal, reading: Reading): boolean {
+  try {
+    evaluateNode(literal, { ...reading, subtractInverted: false });
+    return false;
+  } catch (error) {
+    if (error instanceof NapkinError && error.code === "range") return true;
+    throw error;
+  }
 }
 
 /** `30m` for the `m` of `30m`: a word glued to its number is shown with it. */

@@ -80,6 +80,13 @@ const endsInSpace = /\s$/;
 const operatorStart = /^\s*[÷×/]\s*\(?\s*\d/;
 const nonBlank = /\S/;
 
+/** The last claim judged, for the step of a chain that continues it. */
+interface CheckerChain {
+  judged: Judgement;
+  finding: Finding;
+  line: number;
+}
+
 /** What most lines hold: one shared, frozen empty list, so a line without claims allocates nothing. */
 const noFindings: readonly Finding[] = Object.freeze([]);
 
@@ -136,7 +143,7 @@ export class NotesChecker {
   private recent1 = "";
   private recent2 = "";
   /** The last claim judged, on this line or the one a continuation extends: `b = c` carries `a = b`'s error. */
-  private lastClaim: { judged: Judgement; finding: Finding; line: number } | undefined;
+  private lastClaim: CheckerChain | undefined;
   private readonly matchers: CapacityMatchers;
   private readonly tolerance: number;
 
@@ -168,8 +175,14 @@ export class NotesChecker {
     const lastClaim = this.lastClaim;
     this.lastClaim = undefined;
     // The lines before, kept as they are (three fields, no list per line): joined only when a claim needs their words.
-    const [r0, r1, r2] = [this.recent0, this.recent1, this.recent2];
-    if (nonBlank.test(text)) [this.recent0, this.recent1, this.recent2] = [r1, r2, text];
+    const r0 = this.recent0;
+    const r1 = this.recent1;
+    const r2 = this.recent2;
+    if (nonBlank.test(text)) {
+      this.recent0 = r1;
+      this.recent1 = r2;
+      this.recent2 = text;
+    }
     if (!digit.test(text)) return noFindings;
     if (heading.test(text) && this.fence === "none") {
       this.wrongResults = [];
@@ -177,29 +190,7 @@ export class NotesChecker {
     }
     if (this.wrongResults.length > 0) this.wrongResults = this.wrongResults.filter((w) => line - w.line <= propagationWindow);
     const claims = this.claimsOf(text, previous);
-    const findings: Finding[] = [];
-    // Worked out only when a claim asks: most claims fit as written.
-    let written: WrittenQuantity[] | undefined;
-    let beforeText: string | undefined;
-    const before = () => (beforeText ??= `${r0} ${r1} ${r2}`.slice(-600));
-    const nearby = () => (written ??= [r0, r1, r2, text].flatMap((l) => this.quantitiesOf(l)));
-    // The line's language, or the language of the lines just before it (`mil`, `86.400` depend on it).
-    let lineLanguage: Language | undefined | null = null;
-    const language = () => (lineLanguage === null ? (lineLanguage = languageOf(text) ?? languageOf(r2) ?? languageOf(r1) ?? languageOf(r0)) : lineLanguage);
-    // The claim a chain step continues: on a continuation line, the last claim of the line before.
-    let chain = claims.length && continuation.test(text) ? lastClaim : undefined;
-    // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
-    for (let i = 0; i < claims.length; i++) {
-      const restates = claims[i].continues && chain !== undefined;
-      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before, nearby, language });
-      if (!judged) {
-        chain = undefined;
-        continue;
-      }
-      const finding = this.judge(judged, text, line, claims[i].continues ? chain : undefined);
-      findings.push(finding);
-      chain = this.lastClaim = { judged, finding, line };
-    }
+    const findings: Finding[] = claims.length ? this.judgeClaims(claims, text, line, [r0, r1, r2], lastClaim, functions) : [];
     const capacity = findings.length ? undefined : findCapacityClaim(text, this.matchers, this.tolerance);
     if (capacity) {
       const { figure } = capacity;
@@ -218,6 +209,35 @@ export class NotesChecker {
     for (let i = 0; i < findings.length; i++) {
       this.summary.claims++;
       this.summary[findings[i].verdict]++;
+    }
+    return findings;
+  }
+
+  /** A line's claims judged, in order; a chain's step carries the one before it. */
+  private judgeClaims(claims: readonly ClaimText[], text: string, line: number, recent: readonly [string, string, string], lastClaim: CheckerChain | undefined, functions?: MathFunctions): Finding[] {
+    const [r0, r1, r2] = recent;
+    const findings: Finding[] = [];
+    // Worked out only when a claim asks: most claims fit as written.
+    let written: WrittenQuantity[] | undefined;
+    let beforeText: string | undefined;
+    const before = () => (beforeText ??= `${r0} ${r1} ${r2}`.slice(-600));
+    const nearby = () => (written ??= [r0, r1, r2, text].flatMap((l) => this.quantitiesOf(l)));
+    // The line's language, or the language of the lines just before it (`mil`, `86.400` depend on it).
+    let lineLanguage: Language | undefined | null = null;
+    const language = () => (lineLanguage === null ? (lineLanguage = languageOf(text) ?? languageOf(r2) ?? languageOf(r1) ?? languageOf(r0)) : lineLanguage);
+    // The claim a chain step continues: on a continuation line, the last claim of the line before.
+    let chain = continuation.test(text) ? lastClaim : undefined;
+    // Index loops here and below: in code that runs cold, for-of makes an iterator and a result per element.
+    for (let i = 0; i < claims.length; i++) {
+      const restates = claims[i].continues && chain !== undefined;
+      const judged = judgeClaim(claims[i], { tolerance: this.tolerance, monthSeconds: this.options.monthSeconds, functions: functions ?? this.options.functions, restates, before, nearby, language });
+      if (!judged) {
+        chain = undefined;
+        continue;
+      }
+      const finding = this.judge(judged, text, line, claims[i].continues ? chain : undefined);
+      findings.push(finding);
+      chain = this.lastClaim = { judged, finding, line };
     }
     return findings;
   }
@@ -258,7 +278,7 @@ export class NotesChecker {
   }
 
   /** A judged claim becomes ok, wrong, or propagated (it reused an earlier line's wrong result, or continues a wrong step). */
-  private judge(claim: Judgement, text: string, line: number, chain?: { judged: Judgement; finding: Finding; line: number }): Finding {
+  private judge(claim: Judgement, text: string, line: number, chain?: CheckerChain): Finding {
     const finding: Finding = {
       ...this.base(text, line, `${claim.expression} ${claim.separator} ${claim.statedText}`),
       verdict: claim.verdict,
@@ -307,7 +327,7 @@ export class NotesChecker {
    * A chain step (`a = b = c`, also across a continuation line) after a wrong or propagated step carries its
    * error: `b = c` is right as written but `b` is not what `a` gives. The correction is `c` scaled as `a` is to `b`.
    */
-  private continued(claim: Judgement, chain?: { judged: Judgement; finding: Finding; line: number }): { wrong: WrongResult; corrected: number } | undefined {
+  private continued(claim: Judgement, chain?: CheckerChain): { wrong: WrongResult; corrected: number } | undefined {
     if (!chain || chain.finding.verdict === "ok" || chain.finding.verdict === "reference") return undefined;
     const before = chain.judged;
     const statedBase = midpoint(before.statedValue);

@@ -791,7 +791,7 @@ function parseStated(text: string): StatedSide | undefined {
     throw error;
   }
   // `200.000 visitas de faixa/mês`: words between a value and the unit it is per are a label.
-  if (parsed.node.type === "literal" && parsed.end < head.trimEnd().length) parsed = labelledPer(head) ?? parsed;
+  if (parsed.node.type === "literal" && parsed.end < head.trimEnd().length && perAhead.test(head.slice(parsed.end, parsed.end + 60))) parsed = labelledPer(head) ?? parsed;
   const node = parsed.node;
   const statedText = head.slice(0, parsed.end).trim();
   if (node.type === "literal" && node.number) {
@@ -826,6 +826,9 @@ function statedCandidates(text: string): StatedSide[] {
   const leading = parseStated(text.slice(0, lead.end));
   return leading && !leading.expression ? [stated, { ...leading, cost: cost["leading-value"] }] : [stated];
 }
+
+/** A `/unit`, `per`, `por` or `a` a few words ahead: only then may label words lead to a per-unit. */
+const perAhead = /\/|\s(?:per|por|a|each|cada|every)\s/;
 
 /** A stated value read with label words, kept only when the words lead to a `/unit` (and no unit after them multiplies). */
 function labelledPer(head: string): Parsed | undefined {

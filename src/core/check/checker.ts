@@ -289,7 +289,10 @@ export class NotesChecker {
       ...(claim.unitBefore ? { unitBefore: claim.unitBefore } : {}),
       factor: tidy(claim.factor),
       ...(claim.slip ? { slip: { ...claim.slip, factor: tidy(claim.slip.factor) } } : {}),
-      reading: claim.reading,
+      // Read only when shown (--all, --json, a reported claim): worked out then.
+      get reading() {
+        return claim.reading;
+      },
     };
     const upstream = this.continued(claim, chain) ?? this.reuse(claim, text, line);
     if (upstream) {

@@ -2,7 +2,7 @@ import { NapkinError } from "../errors.js";
 import type { ClaimText } from "../check/claims.js";
 import {
   type Choice, type DimKey, type Language, type Literal, type MathFunctions, type Node, type Part, type Unit, type WordPart, type Parsed, type Picks, type Quantity, type Reading, type ReadingNote, type Terms, type WrittenQuantity,
-  adoptEachOther, choicesOf, dimsWritten, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
+  adoptEachOther, choicesOf, dependsOnLanguage, dimsWritten, enumeratePicks, isPlain, evaluateNode, literalsOf, midpoint, notesFor, numberValue, optionCost, parseNotation,
   readingCosts, readingFor, senseOf, sameDim, termsMeasure, termsSize, uncorroboratedCost, unitById, wordParts,
 } from "../notation/index.js";
 import { type Slip, type SlipContext, explainRatio, otherCost, withinTolerance } from "./slips.js";
@@ -271,6 +271,8 @@ interface ClaimShape {
   restates: boolean;
   arithmetic: boolean;
   context: string;
+  /** The dimensions its whole line writes, worked out on first use. */
+  dims?: Set<DimKey>;
 }
 
 function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, line: ClaimShape, budget: number): Omit<Candidate, "right">[] {
@@ -321,7 +323,6 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   // `60 / 1k = 1 server`: machines come whole, and a count of them rounds a fraction up.
   const wholeCount = countsWhole(right.parsed.node);
   const all = enumeratePicks(optionCounts, pickCost, budget, 48);
-  let lineDims: Set<DimKey> | undefined;
   for (let n = 0; n < all.length; n++) {
     const { picks, cost: picked } = all[n];
     const monthSeconds = monthIndex >= 0 ? monthLength(picks[monthIndex], options.monthSeconds) : options.monthSeconds;
@@ -379,7 +380,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
       if (inBaseUnits && adopted === 0) break;
       // A sense the claim itself does not corroborate may be corroborated by the rest of its line (`75B x 10 Billion = 750 Billion = .7 TB`).
-      const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, (lineDims ??= dimsWritten(context)));
+      const penalty = uncorroboratedCost(choices, picks.slice(0, conversionStart), parts, reading, (line.dims ??= dimsWritten(context)));
       const total = picked + penalty + adopted * cost.adopted + tally.sumAdoptions * cost["sum-adopted"] + (inBaseUnits ? cost["base-unit"] : 0);
       const monthPick = monthIndex >= 0 ? picks[monthIndex] : 0;
       const binaryPicked = binaryIndex >= 0 && picks[binaryIndex] === 1;
@@ -434,10 +435,9 @@ function conversionShown(c: { node: Node; sign: number; options: Conversion[] },
 function usualReading(left: ExpressionCandidate, right: StatedSide, base: Reading, options: JudgeOptions, restates: boolean, arithmetic: boolean): Omit<Candidate, "right"> | undefined {
   if (base.annotate || usesPortugueseNumbers(left.parsed.node, right.parsed.node)) return undefined;
   // A line whose language makes another sense or format the usual one is read in full.
-  const choices = options.language ? choicesOf(left.parsed.node, right.parsed.node) : [];
-  if (choices.length) {
-    const language = options.language!();
-    if (language && choices.some((c) => optionCost(c, 0, language) > 0)) return undefined;
+  if (options.language && dependsOnLanguage(left.parsed.node, right.parsed.node)) {
+    const language = options.language();
+    if (language && choicesOf(left.parsed.node, right.parsed.node).some((c) => optionCost(c, 0, language) > 0)) return undefined;
   }
   const tally = { sumAdoptions: 0 };
   const reading: Reading = { ...base, tally };
@@ -673,6 +673,7 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
   const leftNode = c.left.node;
   const reading = c.reading;
   let literalList: ClaimLiteral[] | undefined;
+  let notes: ReadingNote[] | undefined;
   const literalsOfClaim = () =>
     (literalList ??= reusableValues(leftNode, reading).map((node, index) => {
       const value = evaluateNode(node, reading);
@@ -693,7 +694,10 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
     unitBefore: right.unitBefore ?? "",
     factor: expected === 0 ? (stated === 0 ? 1 : Infinity) : stated / expected,
     ...(slip ? { slip } : {}),
-    reading: c.notes(),
+    // Worked out when read: a right claim's reading is shown only with --all or --json.
+    get reading() {
+      return (notes ??= c.notes());
+    },
     cost: c.cost,
     statedWritten: written,
     statedTerms: c.stated.terms,

@@ -7,7 +7,7 @@ export { type Quantity, add, checked, dimName, divide, isDimensionless, isRange,
 export { type MathFunctions, type Reading, adoptEachOther, evaluateNode, numberValue, senseOf } from "./evaluate.js";
 export { type Literal, type Node, type Part, type ParseOptions, type Parsed, type WordPart, literalsOf, mathFunctionArity, mathFunctionNames, parseNotation, type MathFunctionName } from "./parser.js";
 export {
-  type Choice, type Picks, type ReadOptions, type ReadResult, type ReadingNote, type WrittenQuantity, choicesOf, dimsWritten, enumeratePicks, keysOf, notesFor,
+  type Choice, type Picks, type ReadOptions, type ReadResult, type ReadingNote, type WrittenQuantity, choicesOf, dependsOnLanguage, dimsWritten, enumeratePicks, keysOf, notesFor,
   optionCost, quantitiesIn, readNotation, readingCosts, readingFor, senseName, uncorroboratedCost, wordParts,
 } from "./reading.js";
 export { type DisplayUnit, bitRateUnit, chooseUnit, formatExact, formatNapkin, formatQuantity, formatRounded, groupThousands } from "./format.js";

@@ -64,6 +64,17 @@ export function choicesOf(...nodes: Node[]): Choice[] {
   return choices;
 }
 
+/** Whether a reading of these nodes may depend on the line's language: a dotted number, or a word with a sense of one language. */
+export function dependsOnLanguage(...nodes: Node[]): boolean {
+  for (const node of nodes) {
+    for (const literal of literalsOf(node)) {
+      if (literal.number?.alt || literal.low?.number.alt) return true;
+      for (const part of literal.parts) if (part.kind === "word" && part.entry.senses.length > 1 && part.entry.senses.some((s) => s.lang !== undefined)) return true;
+    }
+  }
+  return false;
+}
+
 /** What option `pick` of a choice costs. */
 export function optionCost(choice: Choice, pick: number, language?: Language, numbersSay?: Language): number {
   // A line whose other numbers are written the Portuguese way (`85.925.925,93`) writes this one so too.

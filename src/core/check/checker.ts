@@ -1,4 +1,4 @@
-import { type Judgement, judgeClaim } from "../judge/claim.js";
+import { type ClaimLiteral, type Judgement, judgeClaim } from "../judge/claim.js";
 import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../judge/slips.js";
 import { type MathFunctions, type ReadingNote, type Terms, type Language, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
@@ -68,6 +68,13 @@ const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
+/** Where a claim starts on its line (1-based): its expression's first word. */
+function columnOf(text: string, expression: string): number {
+  const space = expression.indexOf(" ");
+  const at = text.indexOf(space < 0 ? expression : expression.slice(0, space));
+  return at >= 0 ? at + 1 : 1;
+}
+
 /** The `=` or `≈` a line ends in after its working (`7.424 × 10^12 bits/dia ÷ 86.400s/dia =`): the next line holds the value. */
 function danglingSeparator(line: string): string | undefined {
   const text = line.trimEnd();
@@ -279,21 +286,23 @@ export class NotesChecker {
 
   /** A judged claim becomes ok, wrong, or propagated (it reused an earlier line's wrong result, or continues a wrong step). */
   private judge(claim: Judgement, text: string, line: number, chain?: CheckerChain): Finding {
+    // One shape, no spreads or getters: a finding is made for every claim of every line.
     const finding: Finding = {
-      ...this.base(text, line, `${claim.expression} ${claim.separator} ${claim.statedText}`),
+      file: this.file,
+      line,
+      column: columnOf(text, claim.expression),
+      text: text.trim(),
+      claim: `${claim.expression} ${claim.separator} ${claim.statedText}`,
       verdict: claim.verdict,
       rule: "arithmetic",
       stated: tidy(claim.stated),
       expected: tidy(claim.expected),
       unit: claim.unit,
-      ...(claim.unitBefore ? { unitBefore: claim.unitBefore } : {}),
       factor: tidy(claim.factor),
-      ...(claim.slip ? { slip: { ...claim.slip, factor: tidy(claim.slip.factor) } } : {}),
-      // Read only when shown (--all, --json, a reported claim): worked out then.
-      get reading() {
-        return claim.reading;
-      },
+      reading: claim.notes(),
     };
+    if (claim.unitBefore) finding.unitBefore = claim.unitBefore;
+    if (claim.slip) finding.slip = { ...claim.slip, factor: tidy(claim.slip.factor) };
     const upstream = this.continued(claim, chain) ?? this.reuse(claim, text, line);
     if (upstream) {
       const { wrong, corrected } = upstream;
@@ -351,7 +360,7 @@ export class NotesChecker {
   private reuse(claim: Judgement, text: string, line: number): { wrong: WrongResult; corrected: number } | undefined {
     for (let i = this.wrongResults.length - 1; i >= 0; i--) {
       const wrong = this.wrongResults[i];
-      const literal = claim.literals.find((l) => sameNumber(l.written, wrong.written) && (distinctive(wrong.written) || unitsMatch(wrong, l.terms, claim, text) || justBefore(wrong, l, line)));
+      const literal = claim.literals().find((l) => sameNumber(l.written, wrong.written) && (distinctive(wrong.written) || unitsMatch(wrong, l.terms, claim, text) || justBefore(wrong, l, line)));
       if (!literal) continue;
       // The literal as the correction: its value scaled by correct ÷ wrong (its units and reading kept).
       const factor = wrong.correct / wrong.written;
@@ -382,7 +391,7 @@ function unitsMatch(wrong: WrongResult, terms: Terms, claim: Judgement, text: st
 const reuseReach = 3;
 
 /** `= 87` then `87 * 150B * 8 = …` on the lines right after: the first value of the next steps is the result just found. */
-function justBefore(wrong: WrongResult, literal: Judgement["literals"][number], line: number): boolean {
+function justBefore(wrong: WrongResult, literal: ClaimLiteral, line: number): boolean {
   const v = Math.abs(wrong.written);
   return literal.index === 0 && line - wrong.line <= reuseReach && !isCommonFactor(v) && (v >= 10 || !Number.isInteger(v));
 }

@@ -59,8 +59,8 @@ export interface Judgement {
   /** stated ÷ expected. */
   factor: number;
   slip?: Slip;
-  /** What the reading chose. */
-  reading: ReadingNote[];
+  /** What the reading chose, worked out on first call. */
+  notes(): ReadingNote[];
   cost: number;
   /** The stated value as written (number × scale) and its units, for later lines that reuse it. */
   statedWritten: number;
@@ -68,8 +68,8 @@ export interface Judgement {
   statedValue: Quantity;
   /** The expression's value (base units) under the reading taken. */
   value: Quantity;
-  /** Its values, worked out on first use: only a line after a wrong one needs them. */
-  readonly literals: ClaimLiteral[];
+  /** Its values, worked out on first call: only a line after a wrong one needs them. */
+  literals(): ClaimLiteral[];
   /** The expression re-evaluated under the reading taken, some literals replaced (a propagated correction). */
   reevaluate(replace: ReadonlyMap<Node, Quantity>): number | undefined;
 }
@@ -547,6 +547,9 @@ function inheritChoices(node: Node, nearby: () => readonly WrittenQuantity[]): {
  * line writes for it, or per the unit prices are usually quoted in (src/data/readings.json `priceUnits`).
  */
 function priceChoices(left: Node, right: Node, base: Reading): { node: Literal; options: Unit[] }[] {
+  const isMoney = (p: Part) => p.kind === "word" && senseOf(p, base).kind === "unit" && (senseOf(p, base) as { unit?: Unit }).unit?.key === "c";
+  const prices = literalsOf(left).filter((lit) => lit.number && [lit.prefix, ...lit.parts].some((p) => p !== undefined && isMoney(p)) && !lit.parts.some((p) => p.kind === "word" && p.power === -1));
+  if (prices.length !== 1) return [];
   let l: Quantity;
   let r: Quantity;
   try {
@@ -558,9 +561,6 @@ function priceChoices(left: Node, right: Node, base: Reading): { node: Literal; 
   const surplus = (["d", "t"] as const).filter((k) => l.dim[k] >= 1 && l.dim[k] === r.dim[k] + 1);
   if (surplus.length !== 1) return [];
   const key = surplus[0];
-  const isMoney = (p: Part) => p.kind === "word" && senseOf(p, base).kind === "unit" && (senseOf(p, base) as { unit?: Unit }).unit?.key === "c";
-  const prices = literalsOf(left).filter((lit) => lit.number && [lit.prefix, ...lit.parts].some((p) => p !== undefined && isMoney(p)) && !lit.parts.some((p) => p.kind === "word" && p.power === -1));
-  if (prices.length !== 1) return [];
   const written = l.terms.filter((t) => t.key === key && t.power > 0).map((t) => unitById(t.id));
   const usual = unitById((readingCosts.priceUnits as Record<string, string>)[key]);
   const options = [...written, usual].filter((u, i, all) => all.findIndex((v) => v.id === u.id) === i);
@@ -614,8 +614,16 @@ function usesMonth(...nodes: Node[]): boolean {
 
 /** A line that writes decimal sizes (KB, GB) and no binary ones: only there may `GB` stand for GiB. */
 function usesDecimalData(...nodes: Node[]): boolean {
-  const units = nodes.flatMap((n) => wordParts(n)).flatMap((p) => p.entry.senses.slice(0, 1)).flatMap((s) => (s.kind === "unit" && s.unit ? [s.unit] : []));
-  return units.some((u) => u.binary !== undefined) && !units.some((u) => /iB$/.test(u.id));
+  let decimal = false;
+  for (const node of nodes) {
+    for (const part of wordParts(node)) {
+      const sense = part.entry.senses[0];
+      if (sense.kind !== "unit" || !sense.unit) continue;
+      if (sense.unit.id.endsWith("iB")) return false;
+      if (sense.unit.binary !== undefined) decimal = true;
+    }
+  }
+  return decimal;
 }
 
 /** Whether the stated value agrees: a stated range must match the expression's range end for end. */
@@ -681,7 +689,8 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
       const terms = reading.annotate ? writtenTerms(node, reading) : value.terms;
       return { node, written: node.type === "literal" ? writtenNumber(node, reading) : midpoint(evaluateNode(node, { ...reading, annotate: true })), terms, value, index };
     }));
-  return {
+  // One shape, no spreads or getters: a judgement is made for every claim of every line.
+  const judged: Judgement = {
     verdict,
     expression: c.expression,
     separator: claim.separator === "|" ? "=" : claim.separator,
@@ -689,23 +698,16 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
     start: c.start,
     stated,
     expected,
-    ...(c.value.low !== c.value.high ? { expectedRange: { low: inUnit(c.value.low), high: inUnit(c.value.high) } } : {}),
     unit: right.unitText,
     unitBefore: right.unitBefore ?? "",
     factor: expected === 0 ? (stated === 0 ? 1 : Infinity) : stated / expected,
-    ...(slip ? { slip } : {}),
-    // Worked out when read: a right claim's reading is shown only with --all or --json.
-    get reading() {
-      return (notes ??= c.notes());
-    },
+    notes: () => (notes ??= c.notes()),
     cost: c.cost,
     statedWritten: written,
     statedTerms: c.stated.terms,
     statedValue: c.stated,
     value: c.value,
-    get literals() {
-      return literalsOfClaim();
-    },
+    literals: literalsOfClaim,
     reevaluate: (replace) => {
       try {
         const merged = new Map([...c.replace, ...replace]);
@@ -717,6 +719,9 @@ function judgement(claim: ClaimText, right: StatedSide, c: Candidate, verdict: "
       }
     },
   };
+  if (c.value.low !== c.value.high) judged.expectedRange = { low: inUnit(c.value.low), high: inUnit(c.value.high) };
+  if (slip) judged.slip = slip;
+  return judged;
 }
 
 function writtenTerms(node: Node, reading: Reading): Terms {

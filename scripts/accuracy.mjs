@@ -8,7 +8,7 @@
 //   node scripts/accuracy.mjs --holdout    score the holdout set (tests/accuracy/holdout/) instead: text collected
 //                                          after the reading rules were written
 //   node scripts/accuracy.mjs --final      score the final set (tests/accuracy/final/)
-//   node scripts/accuracy.mjs --blind      score the blind set (tests/accuracy/blind/): the newest, scored once
+//   node scripts/accuracy.mjs --blind      score the blind set (tests/accuracy/blind/); --blind2 the second one
 //                                          when collected; see tests/accuracy/README.md for how each set was used
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -264,7 +264,7 @@ function summarise(s) {
 }
 
 function main(argv) {
-  const set = ["holdout", "final", "blind"].find((name) => argv.includes(`--${name}`)) ?? "corpus";
+  const set = ["holdout", "final", "blind", "blind2"].find((name) => argv.includes(`--${name}`)) ?? "corpus";
   const holdout = set !== "corpus";
   const loaded = loadCorpus(join(root, "tests/accuracy", set));
   const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);

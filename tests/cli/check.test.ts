@@ -179,5 +179,18 @@ describe("readings of notes nobody here wrote", () => {
   test("=~ is ≈ written backwards", () => expect(findings("999*20% * 16 * 2 =~ 640")[0]).toMatchObject({ verdict: "wrong", expected: expect.closeTo(999 * 0.2 * 16 * 2, 6) }));
   test("a hyphen between numbers in decreasing order subtracts", () =>
     expect(findings("[ 999*20% * (24-8) * 2 =~ 640 ]")[0]).toMatchObject({ expected: expect.closeTo(999 * 0.2 * (24 - 8) * 2, 6), reading: ["'24-8' read as a subtraction (a range runs low to high)"] }));
+  test("in a Portuguese line $1,008 may be a decimal comma", () => expect(only("- **Instância**: $1,008/hora ≈ $730/mês")).toEqual([[1, "ok", null]]));
+  test("…and $0,052 always is", () => expect(findings("$0,052/hora x 730 horas ≈ $38/mês")[0]).toMatchObject({ verdict: "ok", expected: expect.closeTo(0.052 * 730, 6) }));
+  test("…but 2,500 in an English line is two thousand five hundred", () => expect(findings("we have 2,500 users * 2 = 5 users")[0]).toMatchObject({ verdict: "wrong", expected: 5000 }));
+  test("a scale after / divides", () => expect(findings("$0.40/million * 4.32M = $1.73")[0]).toMatchObject({ verdict: "ok", expected: expect.closeTo((0.4 / 1e6) * 4.32e6, 6) }));
+  test("a value, then the working that gives it", () => expect(findings("- Machines: 22 TB = 128 GB * 172 servers")[0]).toMatchObject({ verdict: "ok", claim: "128 GB * 172 servers = 22 TB" }));
+  test("…but not a scope named first", () => expect(only("1 day = 4M x 200KB = 800 GB")).toEqual([[1, "ok", null]]));
+  test("an assumption in brackets, then other working", () => expect(only("Read (100 tweets/user/day) = 200M × 100 / 100K = 200,000 QPS")).toEqual([[1, "ok", null]]));
+  test("an arrow converts within one dimension", () => expect(findings("[10B req/day → 100 req/sec]")[0]).toMatchObject({ verdict: "wrong", expected: expect.closeTo(10e9 / 86_400, 3) }));
+  test("…and is a before and after otherwise", () => expect(findings("- EC2: $60.74 → $38/mês (-37%)")).toEqual([]));
+  test("exponents raised onto the line above", () =>
+    expect(only("      7                   7           2           9", "1 * 10   *  365  ~  1 * 10   *  4 * 10   =  4 * 10   links = 4 billion links")).toEqual([[2, "ok", null], [2, "ok", null], [2, "ok", null]]));
+  test("a fraction drawn with a bar is not read", () => expect(findings("-------------    ~    --------------- = 1 * 10   =  100 write RPS")).toEqual([]));
+  test("requests per minute", () => expect(only("~22-50 RPM = ~0.4-0.8 requisições/segundo")).toEqual([[1, "ok", null]]));
   test("a factor written 10x never takes a nearby unit", () => expect(only("storage for 10 years", "10B/day ÷ 86,400 sec × 10x = 1.16M req/sec")).toEqual([[2, "ok", null]]));
 });

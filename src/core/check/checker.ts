@@ -68,6 +68,30 @@ const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
+/** A line of raised exponents only: one- or two-digit numbers spaced apart (`      7         2`). */
+const raisedExponents = /^ *\d{1,2}(?: {2,}\d{1,2})* *$/;
+/** A fraction's bar drawn in dashes between values (`-------------    ~    ---------------`). */
+const fractionBar = /-{5,}\s*[~=≈]|[~=≈]\s*-{5,}/;
+
+/**
+ * The line with the exponents written above it put in place (`10` under a `7` becomes `10^7`); undefined when
+ * an exponent does not sit just after a number below it.
+ */
+function lowerExponents(above: string, line: string): string | undefined {
+  const places: { at: number; exponent: string }[] = [];
+  for (let i = 0; i < above.length; i++) {
+    if (above[i] === " " || (i > 0 && above[i - 1] !== " ")) continue;
+    let end = i;
+    while (end < above.length && above[end] !== " ") end++;
+    // The exponent starts where its base ends: right after a digit, before a space or the end of the line.
+    if (!/\d/.test(line[i - 1] ?? "") || /\d/.test(line[i] ?? "")) return undefined;
+    places.push({ at: i, exponent: above.slice(i, end) });
+  }
+  let out = line;
+  for (let k = places.length - 1; k >= 0; k--) out = `${out.slice(0, places[k].at)}^${places[k].exponent}${out.slice(places[k].at)}`;
+  return out;
+}
+
 /** Where a claim starts on its line (1-based): its expression's first word. */
 function columnOf(text: string, expression: string): number {
   const space = expression.indexOf(" ");
@@ -145,6 +169,8 @@ export class NotesChecker {
   private wrongResults: WrongResult[] = [];
   /** The line before, undecorated, when a continuation may extend it. */
   private previous = "";
+  /** The line before, when it held only raised exponents. */
+  private raised: string | undefined;
   /** The last three lines with words, for the words a diagnosis may draw on (`With replication (3x):`). */
   private recent0 = "";
   private recent1 = "";
@@ -164,6 +190,16 @@ export class NotesChecker {
 
   /** Every claim on one line, as findings (right ones too: the caller decides what to show). */
   checkLine(text: string, line: number, functions?: MathFunctions): readonly Finding[] {
+    // Maths drawn in two dimensions: exponents raised onto the line above (`      7` over `1 * 10  URLs`) are
+    // put back (`1 * 10^7 URLs`); a fraction drawn with a bar of dashes is not read at all.
+    const raised = this.raised;
+    this.raised = raisedExponents.test(text) ? text : undefined;
+    if (raised !== undefined) {
+      const lowered = lowerExponents(raised, text);
+      if (lowered === undefined) return noFindings;
+      text = lowered;
+    }
+    if (fractionBar.test(text)) return noFindings;
     if (isFence(text)) {
       this.fence = this.fence === "none" ? (fenceSkipsCode(text) ? "code" : "math") : "none";
       this.previous = "";

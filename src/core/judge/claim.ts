@@ -23,6 +23,8 @@ export interface JudgeOptions {
   nearby?: () => readonly WrittenQuantity[];
   monthSeconds?: number;
   functions?: MathFunctions;
+  /** The claim is a value = working claim turned round (`22 TB = 128 GB * 172 servers`): not to be turned again. */
+  reversed?: boolean;
   /** The language the line is written in (its words, or the lines before): senses and number formats depend on it. */
   language?: () => Language | undefined;
 }
@@ -115,13 +117,18 @@ export function judgeClaim(claim: ClaimText, options: JudgeOptions): Judgement |
   // A value restated after a judged step: `≈ c`, `= c`, `→ round to c`; an arrow after a value is prose otherwise.
   // `~8,800 TB ≈ 9 TB/day`: two values said to be about equal is a claim too, read as a restatement.
   const restates = (Boolean(options.restates) && (claim.approximate || claim.separator === "=")) || ["≈", "~", "~="].includes(claim.separator);
-  if (!arithmetic && !restates && (claim.separator === "→" || claim.separator === "->" || claim.separator === "=>")) return undefined;
+  // `10B req/day → 100 req/sec` converts: an arrow between two values with units is a claim; `1 post → 500 writes` is not.
+  const arrow = claim.separator === "→" || claim.separator === "->" || claim.separator === "=>";
+  if (!arithmetic && !restates && arrow && !(writesUnit(lefts[0].parsed.node) && writesUnit(rights[0].parsed.node))) return undefined;
+  // `22 TB = 128 GB * 172 servers`: a value, then the working that gives it; `Read (100/user/day) = 200M × 100 / 100K`
+  // names an assumption, then works out something else.
+  if (!arithmetic && rights[0].expression) return claim.separator === "=" && !options.reversed ? reversed(claim, lefts[0], rights[0], options) : undefined;
   // `in 2018 … = 4 Billion`, `Assumed in 2021 = 10 Billion`: a year names a time, it converts nothing.
   if (!arithmetic && isYear(lefts[0].parsed.node)) return undefined;
   // `Peak upload traffic (2x) = 100 uploads/sec`: a factor alone multiplies something written elsewhere.
   if (!arithmetic && isBareFactor(lefts[0].parsed.node)) return undefined;
   const base: Reading = { functions: options.functions, monthSeconds: options.monthSeconds, subtractInverted: true };
-  const line: ClaimShape = { restates, arithmetic, context: claim.context };
+  const line: ClaimShape = { restates, arrow, arithmetic, context: claim.context };
 
   const candidates: Candidate[] = [];
   search: for (const right of rights) {
@@ -269,6 +276,7 @@ function factorOf(c: Candidate): number {
 /** What a claim's readings depend on beyond its two sides: whether it restates, whether it computes, its whole line. */
 interface ClaimShape {
   restates: boolean;
+  arrow: boolean;
   arithmetic: boolean;
   context: string;
   /** The dimensions its whole line writes, worked out on first use. */
@@ -323,7 +331,7 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
   // `60 / 1k = 1 server`: machines come whole, and a count of them rounds a fraction up.
   const wholeCount = countsWhole(right.parsed.node);
   const all = enumeratePicks(optionCounts, pickCost, budget, 48);
-  for (let n = 0; n < all.length; n++) {
+  picks: for (let n = 0; n < all.length; n++) {
     const { picks, cost: picked } = all[n];
     const monthSeconds = monthIndex >= 0 ? monthLength(picks[monthIndex], options.monthSeconds) : options.monthSeconds;
     const tally = { sumAdoptions: 0 };
@@ -368,15 +376,18 @@ function readingsOf(left: ExpressionCandidate, right: StatedSide, base: Reading,
       const evaluated = evaluatePair(left.parsed.node, right.parsed.node, { ...reading, replace: replace.size ? replace : undefined }, { ...reading }, inBaseUnits);
       if (!evaluated) break;
       const { value, stated, written, adopted, leftAdopted } = evaluated;
+      // Under a reading that makes it no claim, the next reading may (`10B req/day = …`: bytes, then billion).
       // A claim with no arithmetic is a conversion (`1 day = 86,400 s`, `500M/dia = 5,800/s`): one dimension, two
       // units; or a chain's restatement of its last value (`≈ 694K → round to 700K`).
       // `2M seconds = 33,333 hours/day` converts too: the same quantity, one side written per day.
-      if (!arithmetic && !restates && ((!sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written)) || sameUnits(written.left, written.right))) return [];
+      if (!arithmetic && !restates && ((!sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written)) || sameUnits(written.left, written.right))) continue picks;
+      // An arrow converts only within one dimension (`10B req/day → 100 req/sec`): `$60.74 → $38/mês` is a before and after.
+      if (!arithmetic && !restates && line.arrow && !sameDim(written.leftDim, written.rightDim)) continue picks;
       // A restatement names its unit: `2,785 TB = 2.72` (a unit napkin does not know) restates nothing.
-      if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && isPlain(written.rightDim)) return [];
+      if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && isPlain(written.rightDim)) continue picks;
       // …and says the same quantity again, at most over a period one side is written per (`8,800 TB ≈ 9 TB/day`):
       // `$0.05/GB ≈ $27,000/yr` relates a price to a bill, it restates nothing.
-      if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written) && !isPlain(written.leftDim)) return [];
+      if (!arithmetic && restates && !sameDim(written.leftDim, written.rightDim) && !perPeriodApart(written) && !isPlain(written.leftDim)) continue picks;
       if (used.length && !conversionsEvident(used, written.left, written.right, monthSeconds)) break;
       if (inBaseUnits && adopted === 0) break;
       // A sense the claim itself does not corroborate may be corroborated by the rest of its line (`75B x 10 Billion = 750 Billion = .7 TB`).
@@ -882,7 +893,7 @@ interface ExpressionCandidate {
 }
 
 const expressionStart = /^([-~≈(\d$€]|R\$|(sqrt|cbrt|log|log2|log10|ceil|floor|round|min|max)\s*\()/;
-const candidateStarts = /[\s:]+|\((?=\s*\d)/g;
+const candidateStarts = /[\s:]+|[([](?=\s*\d)/g;
 const labelDash = /[\p{L}\p{N})%]\s+[-–—]\s+$/u;
 const afterOperator = /[-+*/×÷^=(·–—]\s*$|[\d.,]$|\sx\s*$/;
 const digit = /\d/;
@@ -935,6 +946,29 @@ function tryParse(text: string): Parsed | undefined {
 }
 
 /** True when an expression computes something: an operator between values, not just `10 GB/day`. */
+/** `22 TB = 128 GB * 172 servers` judged as `128 GB * 172 servers = 22 TB`, when the value is written plainly first. */
+function reversed(claim: ClaimText, left: ExpressionCandidate, right: StatedSide, options: JudgeOptions): Judgement | undefined {
+  const node = left.parsed.node;
+  if (left.cost > 0 || node.type !== "literal" || !node.number || left.text.startsWith("(") || node.parts.some((p) => p.kind === "label")) return undefined;
+  // Only a value in the working's own dimension: `1 day = 4M x 200KB`, `5 years = 800G x 30 x 12 x 5` name a scope.
+  try {
+    const [value, working] = [evaluateNode(node, {}), evaluateNode(right.parsed.node, {})];
+    if (isPlain(value.dim) || !sameDim(value.dim, working.dim)) return undefined;
+  } catch (error) {
+    if (error instanceof NapkinError) return undefined;
+    throw error;
+  }
+  return judgeClaim({ ...claim, left: right.text, right: left.text, chained: false, continues: false }, { ...options, reversed: true, restates: false });
+}
+
+/** Whether an expression writes a unit (a size, a duration, money), not only numbers and counting nouns. */
+function writesUnit(node: Node): boolean {
+  return wordParts(node).some((p) => {
+    const sense = senseOf(p, {});
+    return sense.kind === "unit" && (sense.unit !== undefined || sense.per !== undefined);
+  });
+}
+
 /** Whether a stated value counts things that come whole (`1 server`, `27 nodes`, `4 shards`). */
 function countsWhole(node: Node): boolean {
   return node.type === "literal" && node.parts.some((p) => p.kind === "word" && (senseOf(p, {}) as { whole?: boolean }).whole === true);

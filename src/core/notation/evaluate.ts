@@ -190,7 +190,7 @@ function partsValue(parts: readonly Part[], reading: Reading, prefix?: WordPart)
     if (part.kind === "percent") factor /= 100;
     if (part.kind !== "word") continue;
     const sense = senseOf(part, reading);
-    if (sense.kind === "scale") factor *= sense.factor;
+    if (sense.kind === "scale") factor *= sense.factor ** part.power;
     else if (sense.kind === "unit") {
       if (sense.unit) addUnit(sense.unit, part.power);
       if (sense.per) addUnit(sense.per, -part.power);

@@ -55,6 +55,10 @@ const apostropheGroups = /[1-9]\d{0,2}(?:'\d{3})+(?![\d.,'])/y;
 /** `$.05`, `.5`: a decimal with no leading zero, after a space, a currency, a bracket or an operator. */
 const bareDecimal = /\.\d+(?:[eE][+-]?\d+)?/y;
 const beforeBareDecimal = /[\s$€(~≈=*×/+-]/;
+/** `$0,052`: a leading zero before a comma is never a thousands group: a decimal comma. */
+const zeroComma = /0,\d+(?![\d.,])/y;
+/** `$1,008`: one comma group of three: English thousands, or a Portuguese decimal comma. */
+const oneCommaGroup = /[1-9]\d{0,2},\d{3}(?![\d.,eE])/y;
 /** `86.400`: one dotted group of three, no leading zero: a decimal, or Portuguese thousands. */
 const oneDottedGroup = /[1-9]\d{0,2}\.\d{3}(?![\d.,eE])/y;
 /**
@@ -139,6 +143,12 @@ function readNumber(input: string, i: number, inCall: boolean): ReadNumber | und
   if (grouped) {
     const dotted = grouped.includes(".");
     return withExponent(input, { value: Number(grouped.replace(dotted ? /\./g : groupSpaces, "")), text: grouped, end: i + grouped.length, format: dotted ? "dotted-thousands" : "space-groups" });
+  }
+  const zero = inCall ? undefined : sticky(zeroComma, input, i);
+  if (zero) return withExponent(input, { value: Number(zero.replace(",", ".")), text: zero, end: i + zero.length, format: "decimal-comma" });
+  const commaGroup = inCall ? undefined : sticky(oneCommaGroup, input, i);
+  if (commaGroup) {
+    return withExponent(input, { value: Number(commaGroup.replace(",", "")), text: commaGroup, end: i + commaGroup.length, alt: { value: Number(commaGroup.replace(",", ".")), format: "decimal-comma" } });
   }
   const oneGroup = sticky(oneDottedGroup, input, i);
   if (oneGroup) {

@@ -77,9 +77,17 @@ export function dependsOnLanguage(...nodes: Node[]): boolean {
 
 /** What option `pick` of a choice costs. */
 export function optionCost(choice: Choice, pick: number, language?: Language, numbersSay?: Language): number {
-  // A line whose other numbers are written the Portuguese way (`85.925.925,93`) writes this one so too.
-  if (choice.kind === "format" && numbersSay === "pt") return pick === 1 ? 0 : costs.costs["dotted-thousands"] + costs.costs["other-language"];
-  if (choice.kind === "format") return (pick === 1) === (language === "pt") ? 0 : costs.costs["dotted-thousands"];
+  if (choice.kind === "format") {
+    // A line whose other numbers are written the Portuguese way (`85.925.925,93`) writes this one so too.
+    if (numbersSay === "pt") return pick === 1 ? 0 : costs.costs["dotted-thousands"] + costs.costs["other-language"];
+    if (choice.token.alt?.format === "decimal-comma") {
+      // `1,008`: English thousands, unless the line's words are Portuguese, where a decimal comma is likely
+      // too (tech notes in Portuguese write `55,000` for fifty-five thousand as often as not).
+      if (pick === 0) return 0;
+      return language === "pt" ? costs.costs["comma-decimal"] : costs.costs["dotted-thousands"] + (language === "en" ? costs.costs["other-language"] : 0);
+    }
+    return (pick === 1) === (language === "pt") ? 0 : costs.costs["dotted-thousands"];
+  }
   const sense = choice.options[pick];
   const usual = pick === 0 ? 0 : sense.cost;
   // A sense that belongs to one language's notes (`mil`: a thousand in Portuguese, a million in English notes).
@@ -186,7 +194,8 @@ export function notesFor(node: Node, reading: Reading, input: string): ReadingNo
     for (const number of [literal.low?.number, literal.number]) {
       if (!number) continue;
       if (number.alt && reading.formats?.has(number.start)) notes.push({ kind: "format", text: number.text, chosen: number.alt.format, at: number.start, ambiguous: true });
-      else if (number.alt) notes.push({ kind: "format", text: number.text, chosen: "decimal-point", at: number.start, ambiguous: true });
+      // `86.400` read as 86.4 is worth saying; `5,000` read as five thousand goes without saying.
+      else if (number.alt && number.alt.format !== "decimal-comma") notes.push({ kind: "format", text: number.text, chosen: "decimal-point", at: number.start, ambiguous: true });
       else if (number.format) notes.push({ kind: "format", text: number.text, chosen: number.format, at: number.start });
     }
     const parts = literal.prefix ? [literal.prefix, ...literal.parts] : literal.parts;

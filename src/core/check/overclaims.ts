@@ -25,6 +25,9 @@ const clauseDash = /\s[-–]\s.*$/;
 /** Words that make a line about a load, a shortfall or several nodes, not one node's capacity (in lower-cased text). */
 const notOneNodeCapacity = /\b(can'?t|cannot|won'?t|doesn'?t|not|never|n[aã]o|nunca|need|needs|needed|precisa|precisamos|precisaria|require[sd]?|exige|peak|pico|shards?|sharding|nodes|n[oó]s|replicas|r[eé]plicas|instances|inst[aâ]ncias|brokers|servers|servidores|machines|m[aá]quinas)\b/;
 
+/** Words that state what a component can do, in English, Portuguese and Spanish (lower-cased text). */
+const capacityVerb = /\b(handles?|handled|handling|can|could|does|do|did|serves?|supports?|sustains?|process(?:es)?|reach(?:es)?|scales?|manages?|tops? out|maxes? out|max(?:imum)?|up to|peaks? at|faz|fazem|aguenta[m]?|suporta[m]?|processa[m]?|atende[m]?|chega[m]? a|atinge[m]?|at[eé]|soporta[n]?|maneja[n]?|procesa[n]?|alcanza[n]?|hasta|capacity|capacidade|capacidad|throughput|vaz[aã]o)\b/;
+
 /** The clause of a line around a position: between commas, semicolons, sentence ends and dashes. */
 function clauseAround(line: string, index: number): string {
   const boundary = /[,;!?—–]|\.\s|\s-\s/g;
@@ -81,7 +84,12 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
     .map((m) => ({ m, at: afterLower.search(m.operation), before: beforeLower.search(m.operation) }))
     .map(({ m, at, before }) => ({ m, distance: at >= 0 ? at : before >= 0 ? number.index - before + 1000 : Infinity }))
     .sort((a, b) => a.distance - b.distance);
-  const { figure } = scored[0].m;
+  const { figure, component } = scored[0].m;
+  // A capacity is stated with a verb (`handles`, `aguenta`, `can do`) or as a spec (`Redis single node: ~1M`, a table row)
+  // between the component and the number; `when 1 Million writes per second arrive, MySQL locks` states a load.
+  const named = lower.search(component);
+  const between = named >= 0 && named < number.index ? lower.slice(named, number.index) : "";
+  if (!between.includes(":") && !between.includes("|") && !capacityVerb.test(between)) return undefined;
   const claimed = number.quantity;
   const range = figure.quantity;
   // Only a claim about what one node can do over-claims: "can't handle 200K", "we need 500K at peak, so

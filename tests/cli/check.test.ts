@@ -191,6 +191,12 @@ describe("readings of notes nobody here wrote", () => {
   test("exponents raised onto the line above", () =>
     expect(only("      7                   7           2           9", "1 * 10   *  365  ~  1 * 10   *  4 * 10   =  4 * 10   links = 4 billion links")).toEqual([[2, "ok", null], [2, "ok", null], [2, "ok", null]]));
   test("a fraction drawn with a bar is not read", () => expect(findings("-------------    ~    --------------- = 1 * 10   =  100 write RPS")).toEqual([]));
+  test("a stated value cut by the end of a line is read with the next", () =>
+    expect(findings("4M x 50KB =~ 2 x", "10^11 bytes =~ 200 GB").map((f: any) => [f.line, f.verdict, f.claim])).toEqual([
+      [2, "ok", "4M x 50KB ≈ 2 x 10^11 bytes"],
+      [2, "ok", "2 x 10^11 bytes ≈ 200 GB"],
+    ]));
+  test("a capacity stated as a load is not an over-claim", () => expect(findings("par jab 1 Million writes per second aate hain, MySQL/PostgreSQL tables lock")).toEqual([]));
   test("requests per minute", () => expect(only("~22-50 RPM = ~0.4-0.8 requisições/segundo")).toEqual([[1, "ok", null]]));
   test("a factor written 10x never takes a nearby unit", () => expect(only("storage for 10 years", "10B/day ÷ 86,400 sec × 10x = 1.16M req/sec")).toEqual([[2, "ok", null]]));
 });

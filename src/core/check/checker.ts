@@ -2,7 +2,7 @@ import { type ClaimLiteral, type Judgement, judgeClaim } from "../judge/claim.js
 import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../judge/slips.js";
 import { type MathFunctions, type ReadingNote, type Terms, type Language, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
-import { type ClaimText, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
+import { type ClaimText, endsInOperator, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
 
 export type FindingVerdict = "ok" | "wrong" | "propagated" | "reference";
@@ -97,6 +97,20 @@ function columnOf(text: string, expression: string): number {
   const space = expression.indexOf(" ");
   const at = text.indexOf(space < 0 ? expression : expression.slice(0, space));
   return at >= 0 ? at + 1 : 1;
+}
+
+/**
+ * Where, in a line, the claim starts that the next line completes: a separator it ends in (`… ÷ 86.400s/dia =`),
+ * or the separator before a value it cuts (`… =~ 3.5 x`, then `10^6 bytes/second`); -1 when there is none.
+ */
+function continuedFrom(line: string): number {
+  const separator = danglingSeparator(line);
+  if (separator) return line.trimEnd().length - separator.length;
+  if (!endsInOperator(line)) return -1;
+  let at = Math.max(line.lastIndexOf("="), line.lastIndexOf("≈"), line.lastIndexOf("~"));
+  // `=~`, `~=`, `==`: the separator starts at its first stroke.
+  if (at > 0 && (line[at - 1] === "=" || line[at - 1] === "~")) at--;
+  return at > 0 && digit.test(line.slice(0, at)) ? at : -1;
 }
 
 /** The `=` or `≈` a line ends in after its working (`7.424 × 10^12 bits/dia ÷ 86.400s/dia =`): the next line holds the value. */
@@ -299,20 +313,19 @@ export class NotesChecker {
   /** The line's claims; a line that starts with `=` continues the expression the line before ended with. */
   private claimsOf(text: string, previous: string): ClaimText[] {
     if (!previous) return findClaims(text);
-    // `7.424 × 10^12 bits/dia ÷ 86.400s/dia =` then `85.925.925,93 bits/s =`: a line that ends in a separator
-    // is completed by the next one.
-    const dangling = danglingSeparator(previous);
-    const operator = !dangling && operatorStart.test(text);
-    if (!dangling && !operator && !continuation.test(text)) return findClaims(text);
-    const before = undecorate(previous);
-    if (!dangling && !operator && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
+    // `7.424 × 10^12 bits/dia ÷ 86.400s/dia =` then `85.925.925,93 bits/s =`: a line that ends in a separator,
+    // or in a value cut short, is completed by the next one.
+    const before = continuedFrom(previous) >= 0 || operatorStart.test(text) || continuation.test(text) ? undecorate(previous) : "";
+    if (!before) return findClaims(text);
+    const dangling = continuedFrom(before);
+    if (dangling < 0 && !operatorStart.test(text) && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
     const joined = `${before} ${undecorate(text)}`;
-    // Only the claims whose separator is on this line (or dangles at the end of the line before) are this
-    // line's; the line before reported its own. The first of them continues the line before.
-    const from = dangling ? before.length - dangling.length : before.length + 1;
+    // Only the claims whose separator is on this line (or at the end of the line before) are this line's; the
+    // line before reported its own. The first of them continues the line before.
+    const from = dangling >= 0 ? dangling : before.length + 1;
     return findClaims(joined)
       .filter((c) => c.at >= from)
-      .map((c, i) => (i === 0 && !dangling ? { ...c, continues: true } : c));
+      .map((c, i) => (i === 0 && dangling < 0 ? { ...c, continues: true } : c));
   }
 
   private base(text: string, line: number, claim: string) {

@@ -187,6 +187,10 @@ const maxClaimsPerLine = 50;
 
 const commaBeforeOperator = /,\s*(?=[×*·]\s*\d)/g;
 const danglingOperator = /(?<=\S)\s*[*×·/+]$/;
+const trailingOperator = /(?:[*×·/+÷]|\sx)\s*$/;
+
+/** Whether a text ends in an operator, its value to be continued (`3.5 x`, `200M *`). */
+export const endsInOperator = (text: string): boolean => trailingOperator.test(text);
 
 /** Words before a stated value that only say it is approximate or rounded (`→ round to 700K`, `≈ cerca de 5 TB`). */
 const approximately = /^(?:round(?:ed)?(?:\s+(?:up|down))?\s+to|rounds?\s+to|about|around|roughly|approx(?:imately)?\.?|aprox(?:imadamente)?\.?|cerca\s+de|quase|aproximadamente|almost|nearly|~|≈)\s*/i;
@@ -223,7 +227,9 @@ function separatedClaims(text: string): ClaimText[] {
   }
   const claims: ClaimText[] = [];
   let previous = -2;
-  for (let i = 0; i < separators.length; i++) {
+  // `… =~ 3.5 x` then `10^6 bytes/second`: a stated value cut by the end of the line is read with the next line.
+  const cut = separators.length > 0 && endsInOperator(parts[parts.length - 1]) ? separators.length - 1 : separators.length;
+  for (let i = 0; i < cut; i++) {
     // `≈ 3,08TB (mas apenas thumbnails mais acessados) ≈ 50GB`: a remark in brackets changes what the next step
     // is about; it no longer restates the value before.
     if (i > 0 && parts[i].includes("(") && proseRemark.test(parts[i]) && !cellOperator.test(parts[i].slice(0, parts[i].lastIndexOf("(")))) {

@@ -1,3 +1,4 @@
+import { EstimateError } from "../src/core/estimate/index.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -62,4 +63,16 @@ export function expectGradeError(subject: { exercise: Exercise; solution: Soluti
 /** Expects reading exercise data to fail with a `test.json: path: message` line matching `pattern`. */
 export function expectInvalid(fields: Record<string, unknown>, pattern: RegExp): void {
   expect(() => exerciseFrom(fields)).toThrow(pattern);
+}
+
+/** Expects an exercise's inputs to be refused: the problem as data, at the field it names, in the file. */
+export function expectInputProblem(fields: Record<string, unknown>, field: string | undefined, problem: Record<string, unknown>): void {
+  let error: unknown;
+  try {
+    exerciseFrom(fields);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(EstimateError);
+  expect(error).toMatchObject({ field, problem, place: { file: "test.json" } });
 }

@@ -7,6 +7,15 @@ export interface Output {
   color: ChalkInstance;
   out(text: string): void;
   err(text: string): void;
+  /** Columns standard output may use: COLUMNS, else the terminal's width, else 80. */
+  width(): number;
+}
+
+/** The width tables are laid out for: `COLUMNS` when set, the terminal's columns on a terminal, 80 otherwise. */
+export function outputWidth(env: NodeJS.ProcessEnv, terminalColumns: () => number | undefined): number {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns >= 20) return columns;
+  return terminalColumns() ?? 80;
 }
 
 /** Colour only on a TTY; `--no-color` and `NO_COLOR` turn it off, `FORCE_COLOR` turns it on. */
@@ -41,7 +50,13 @@ export function processOutput(argv: readonly string[]): Output {
       throw new NapkinError("io", `cannot write to standard output: ${failure.message.split(",")[0]}`);
     }
   };
-  return { color, out: (text) => write(1, text), err: (text) => write(2, text) };
+  let width: number | undefined;
+  const columns = () => {
+    if (!isTerminal(1)) return undefined;
+    const tty = require("node:tty") as typeof import("node:tty");
+    return new tty.WriteStream(1).columns || undefined;
+  };
+  return { color, out: (text) => write(1, text), err: (text) => write(2, text), width: () => (width ??= outputWidth(process.env, columns)) };
 }
 
 /**

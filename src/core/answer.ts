@@ -1,5 +1,5 @@
 import { NapkinError } from "./errors.js";
-import { type CapacityCheck, type Estimate, type ResultName, type Step, type Verdict, resultNames } from "./estimate.js";
+import { type CapacityCheck, type Estimate, type ResultName, type Step, type Verdict, resultNames } from "./estimate/index.js";
 import {
   type Dim, type Quantity, type ReadingNote, bitRateUnit, chooseUnit, defaultMonthSeconds, dimName, dims, formatQuantity, multiply, quantity,
   readNotation, sameDim, secondsPerDay,
@@ -8,7 +8,7 @@ import { suggestName } from "./suggest.js";
 
 /** What an asked quantity is: an estimate result (a number) or a capacity verdict. */
 export type AnswerTarget =
-  | { kind: "number"; result: ResultName; dim: Dim; period?: "day" | "week" | "month" | "year"; bits?: boolean }
+  | { kind: "number"; result: ResultName; dim: Dim; period?: "day" | "week" | "month" | "year"; bits?: boolean; stream?: string }
   | { kind: "verdict"; figure: string };
 
 const { count, rate, data: size, dataRate } = dims;
@@ -31,13 +31,21 @@ const resultTargets: Record<ResultName, Omit<Extract<AnswerTarget, { kind: "numb
   storageBytesPerMonth: { dim: size, period: "month" },
   storageBytesPerYear: { dim: size, period: "year" },
   storageBytesRetention: { dim: size },
+  deliveriesPerSec: { dim: rate },
+  peakDeliveriesPerSec: { dim: rate },
+  deliveryBytesPerSec: { dim: dataRate },
+  recordsPerYear: { dim: count, period: "year" },
+  recordsRetention: { dim: count },
+  cacheBytes: { dim: size },
+  servers: { dim: count },
+  connectionServers: { dim: count },
 };
 
 export const verdictWords: readonly Verdict[] = ["fits", "tight", "exceeds"];
 const capacityPrefix = "capacity:";
 
 /** Reads an `ask` value: an estimate result key (`avgQps`) or `capacity:<figure id>`. */
-export function readAnswerTarget(text: string, figureIds: readonly string[]): AnswerTarget {
+export function readAnswerTarget(text: string, figureIds: readonly string[], streams: readonly string[] = []): AnswerTarget {
   if (text.startsWith(capacityPrefix)) {
     const figure = text.slice(capacityPrefix.length);
     if (!figureIds.includes(figure)) {
@@ -45,6 +53,15 @@ export function readAnswerTarget(text: string, figureIds: readonly string[]): An
       throw new NapkinError("data", `no capacity figure '${figure}'`, { hint: `${close ? `did you mean 'capacity:${close}'? ` : ""}figures with a load: ${figureIds.join(", ")}` });
     }
     return { kind: "verdict", figure };
+  }
+  // `uploads.avgQps`: one stream of a scenario.
+  const dot = text.indexOf(".");
+  if (dot > 0 && streams.length) {
+    const stream = text.slice(0, dot);
+    if (!streams.includes(stream)) throw new NapkinError("data", `no stream '${stream}'`, { hint: `streams: ${streams.join(", ")}` });
+    const inner = readAnswerTarget(text.slice(dot + 1), figureIds);
+    if (inner.kind !== "number") throw new NapkinError("data", "a capacity verdict is the scenario's, not a stream's", { text });
+    return { ...inner, stream };
   }
   if (!(resultNames as readonly string[]).includes(text)) {
     const close = suggestName(text, resultNames);
@@ -67,12 +84,14 @@ export function correctAnswer(target: AnswerTarget, estimate: Estimate): Correct
   }
   // Bits per second is graded as the byte rate it is (53.3 Mbps = 6.67 MB/s) and shown in bits.
   const key: ResultName = target.bits ? "bandwidthBytesPerSec" : target.result;
-  const value = estimate.results[key];
+  const source = target.stream ? estimate.streams?.find((s) => s.name === target.stream) : estimate;
+  if (!source) return undefined;
+  const value = source.results[key];
   if (value === undefined) return undefined;
-  const range = estimate.ranges[key] ?? { low: value, high: value };
+  const range = source.ranges[key] ?? { low: value, high: value };
   const q: Quantity = { low: range.low, high: range.high, dim: target.dim, terms: [] };
   const unit = target.bits ? bitRateUnit(value) : chooseUnit(target.dim, range.high);
-  const step = stepFor(estimate, value, q.dim) ?? givenStep(estimate, key, q);
+  const step = source.steps.filter((s) => s.result === key).at(-1) ?? givenStep(estimate, key, q);
   return { kind: "number", value, low: range.low, high: range.high, display: formatQuantity(q, unit, "napkin"), ...(step ? { step } : {}) };
 }
 
@@ -84,20 +103,10 @@ function givenStep(estimate: Estimate, key: ResultName, q: Quantity): Step | und
   const text = input && estimate.inputs[input];
   if (!text) return undefined;
   const unit = chooseUnit(q.dim, q.high);
-  return { label: `${input} (given)`, formula: `${input} ${text}`, value: midpointOf(q), unit: "", display: formatQuantity(q, unit, "exact"), napkin: `≈ ${formatQuantity(q, unit, "napkin")}` };
+  return { result: key, label: `${input} (given)`, formula: `${input} ${text}`, value: midpointOf(q), unit: "", display: formatQuantity(q, unit, "exact"), napkin: `≈ ${formatQuantity(q, unit, "napkin")}` };
 }
 
 const midpointOf = (q: Quantity) => (q.low === q.high ? q.low : Math.sqrt(q.low * q.high));
-
-/** The worked step that produced a value: the last step with that value and unit. */
-function stepFor(estimate: Estimate, value: number, dim: Dim): Step | undefined {
-  const unit = `${dim.d === 1 ? "B" : ""}${dim.t === -1 ? "/s" : ""}`;
-  for (let i = estimate.steps.length - 1; i >= 0; i--) {
-    const step = estimate.steps[i];
-    if (step.unit === unit && Math.abs(step.value - value) <= Math.abs(value) * 1e-9) return step;
-  }
-  return undefined;
-}
 
 /** How an answer was read, as data the shell words: notation's choices, a bare number given the asked unit, a rate taken over the asked period. */
 export type AnswerReading =

@@ -1,5 +1,5 @@
-import type { EstimateInputName, EstimateInputs } from "./estimate.js";
-import { estimateInputs } from "./estimate.js";
+import type { EstimateInputName, EstimateInputs } from "./estimate/index.js";
+import { estimateInputs } from "./estimate/index.js";
 import type { Exercise } from "./exercise.js";
 import type { GradedAnswer } from "./grade.js";
 import { formatNapkin } from "./notation/index.js";

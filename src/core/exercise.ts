@@ -2,7 +2,7 @@ import { array, describe, enum as oneOf, meta, minLength, optional, record, rege
 import { type AnswerTarget, type CorrectAnswer, correctAnswer, readAnswer, readAnswerTarget } from "./answer.js";
 import { withinTolerance } from "./judge/slips.js";
 import { NapkinError } from "./errors.js";
-import { type Estimate, type EstimateInputName, type EstimateInputs, estimateInputs, estimateTraffic, resultNames } from "./estimate.js";
+import { type Estimate, type EstimateInputName, type EstimateInputs, EstimateError, estimateScenario, estimateTraffic, inputsSchema, resultNames, scenarioSchema } from "./estimate/index.js";
 import { dims, formatExact, readNotation } from "./notation/index.js";
 import type { ReferenceTable } from "./reference.js";
 import { type infer as infer_, validate } from "./schema.js";
@@ -18,7 +18,7 @@ const percent = (what: string) => string().check(regex(/^\d+(\.\d+)?%$/, "must b
 /** The preset file schema, built on first use (start-up builds nothing it does not need). */
 function buildPresetSchema() {
   const name = string().check(regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a name like pingsPerSec (letters and digits)"));
-  const inputs = Object.fromEntries(estimateInputs.map((input) => [input.name, optional(text(`${input.description}; like the ${input.flag} flag, e.g. "${input.example}"`))]));
+  const scenario = scenarioSchema().shape;
   return strictObject({
     $schema: optional(string().check(describe("the JSON Schema this file follows (presets/schema.json), for editors"))),
     id: string().check(regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, like gps-pings"), describe("unique id; by convention the file name without .json")),
@@ -26,10 +26,12 @@ function buildPresetSchema() {
     prompt: text("the question as an interviewer says it (pt or en); {inputName} is replaced by that input's value, so --randomize can vary it"),
     source: text("where the numbers come from: a book chapter, the study notes, or 'our assumption'"),
     tags: array(string().check(regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case tag like qps"))).check(minLength(1), describe("tags for --tag filters")),
-    inputs: strictObject(inputs as Record<EstimateInputName, ReturnType<typeof optional<ReturnType<typeof text>>>>).check(describe("napkin estimate inputs in napkin notation, keyed by input name")),
+    inputs: optional(inputsSchema().check(describe("napkin estimate inputs in napkin notation, keyed by input name (or shared + streams, as a scenario file)"))),
+    shared: optional(scenario.shared),
+    streams: optional(scenario.streams),
     ask: record(name, string().check(meta({
-      description: "what this answer is: an estimate result key (as in `napkin estimate --json`) or capacity:<figure id> for a fits/tight/exceeds verdict",
-      anyOf: [{ enum: [...resultNames] }, { pattern: "^capacity:[a-z0-9.-]+$" }],
+      description: "what this answer is: an estimate result key (as in `napkin estimate --json`; a scenario's total), <stream>.<result key> for one stream, or capacity:<figure id> for a fits/tight/exceeds verdict",
+      anyOf: [{ enum: [...resultNames] }, { pattern: "^[a-z][a-z0-9-]*\\.[A-Za-z]+$" }, { pattern: "^capacity:[a-z0-9.-]+$" }],
     }))).check(describe("the quantities asked, by the name a learner answers with (pingsPerSec), each mapped to what it is (avgQps)")),
     expected: record(name, strictObject({
       value: text("the answer as the source states it or as worked by hand, in napkin notation (or fits/tight/exceeds)"),
@@ -65,7 +67,9 @@ export interface Ask {
 }
 
 /** A validated exercise: its data, where it came from, and its asks read. */
-export interface Exercise extends ExerciseData {
+export interface Exercise extends Omit<ExerciseData, "inputs"> {
+  /** One stream's inputs, or a scenario's shared ones. */
+  inputs: EstimateInputs;
   file: string;
   asks: Ask[];
   /** From conventions.month; undefined means the default 30-day month. */
@@ -116,8 +120,11 @@ export function readExercise(data: unknown, file: string, reference: ReferenceTa
   const problems = new Problems(file);
   const figureIds = reference.figures.filter((f) => f.load).map((f) => f.id);
   const asks: Ask[] = [];
+  if (!parsed.inputs === !parsed.streams) problems.add(parsed.inputs ? "streams" : "inputs", "give inputs (one stream) or shared + streams (a scenario), not both and not neither");
+  if (parsed.shared && !parsed.streams) problems.add("shared", "shared inputs go with streams");
+  const streamNames = (parsed.streams ?? []).map((s) => s.name);
   for (const [askName, of] of Object.entries(parsed.ask)) {
-    const target = problems.guard(`ask.${askName}`, () => readAnswerTarget(of, figureIds));
+    const target = problems.guard(`ask.${askName}`, () => readAnswerTarget(of, figureIds, streamNames));
     if (target) asks.push({ name: askName, of, target });
   }
   if (Object.keys(parsed.ask).length === 0) problems.add("ask", "ask for at least one quantity");
@@ -134,9 +141,10 @@ export function readExercise(data: unknown, file: string, reference: ReferenceTa
     const ask = asks.find((a) => a.name === askName);
     if (ask?.target.kind === "number" && !expected.tolerance) problems.add(`expected.${askName}.tolerance`, "a number needs a tolerance, like \"5%\"");
   }
+  const inputs: EstimateInputs = parsed.inputs ?? parsed.shared ?? {};
   for (const match of parsed.prompt.matchAll(/\{(\w+)\}/g)) {
     const input = match[1] as EstimateInputName;
-    if (!parsed.inputs[input]) problems.add("prompt", `placeholder {${input}} names no input of this exercise`, didYouMean(input, Object.keys(parsed.inputs), "inputs"));
+    if (!inputs[input]) problems.add("prompt", `placeholder {${input}} names no input of this exercise${parsed.streams ? " (a scenario's placeholders name shared inputs)" : ""}`, didYouMean(input, Object.keys(inputs), "inputs"));
   }
   const conventions = parsed.conventions ?? {};
   let monthSeconds: number | undefined;
@@ -150,6 +158,7 @@ export function readExercise(data: unknown, file: string, reference: ReferenceTa
   problems.throwIfAny();
   return {
     ...parsed,
+    inputs,
     file,
     asks,
     monthSeconds,
@@ -162,13 +171,13 @@ export function readExercise(data: unknown, file: string, reference: ReferenceTa
 export function solveExercise(exercise: Exercise, reference: ReferenceTable, options: SolveOptions = {}, inputs: EstimateInputs = exercise.inputs): Solution {
   const problems = new Problems(exercise.file);
   const monthSeconds = options.monthSeconds ?? exercise.monthSeconds;
-  const estimate = problems.guard("inputs", () => estimateTraffic(inputs, reference, { monthSeconds }));
-  if (!estimate) {
-    // Name the input when the error names its flag: `inputs.payload: unknown word …`.
-    const line = problems.lines[0];
-    const flag = /: inputs: (--[a-z-]+): /.exec(line)?.[1];
-    const input = estimateInputs.find((i) => i.flag === flag);
-    throw new NapkinError("data", input ? line.replace(`: inputs: ${flag}: `, `: inputs.${input.name}: `) : line);
+  // A problem with the inputs is an EstimateError naming its field (`inputs.payload`): the shell words it, with the file.
+  let estimate: Estimate;
+  try {
+    estimate = exercise.streams ? estimateScenario({ shared: inputs, streams: exercise.streams }, reference, { monthSeconds }) : estimateTraffic(inputs, reference, { monthSeconds });
+  } catch (error) {
+    if (error instanceof EstimateError) error.place.file = exercise.file;
+    throw error;
   }
   const answers: Record<string, CorrectAnswer> = {};
   for (const ask of exercise.asks) {

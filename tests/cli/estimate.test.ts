@@ -66,10 +66,14 @@ describe("Little's law: 100 arrivals/s, 30-minute sessions, a ping every 2 s", (
 
 describe("--qps 400", () => {
   const r = estimate("--qps", "400");
-  test.each(["postgres.inserts", "postgres.indexed-reads", "redis.ops"])("%s fits", (figure) => expect(capacity(r, figure).verdict).toBe("fits"));
+  test.each(["postgres.inserts", "redis.ops"])("%s fits", (figure) => expect(capacity(r, figure).verdict).toBe("fits"));
   test("one node", () => expect(capacity(r, "postgres.inserts").nodes).toEqual({ low: 1, high: 1 }));
   test("no payload: no bandwidth key", () => expect(r.results).not.toHaveProperty("bandwidthBytesPerSec"));
-  test("the read assumption is stated", () => expect(capacity(r, "postgres.indexed-reads").assumption).toMatch(/read/));
+  test("no read ratio: no read rows and no read capacity", () => {
+    expect(r.results).not.toHaveProperty("readQps");
+    expect(capacity(r, "postgres.indexed-reads")).toBeUndefined();
+  });
+  test("a write-only load is not told to add read replicas", () => expect(JSON.stringify(r.capacity)).not.toMatch(/read replicas/));
 });
 
 describe("reads, retention and replication", () => {

@@ -11,7 +11,9 @@ test("presets/schema.json is generated from the zod schema (npm run schema rewri
 
 test("the JSON Schema names every estimate input and requires the fields the issue lists", () => {
   const schema = JSON.parse(presetJsonSchemaText());
-  expect(schema.required).toEqual(expect.arrayContaining(["id", "title", "prompt", "source", "tags", "inputs", "ask", "expected"]));
-  expect(Object.keys(schema.properties.inputs.properties)).toContain("concurrent");
+  expect(schema.required).toEqual(expect.arrayContaining(["id", "title", "prompt", "source", "tags", "ask", "expected"]));
+  // One stream's inputs, or a scenario's shared inputs and streams (readExercise asks for exactly one of the two).
+  expect(Object.keys(schema.properties.inputs.properties)).toEqual(expect.arrayContaining(["concurrent", "online", "window", "serverQps", "fanout", "cache"]));
+  expect(schema.properties.streams.items.required).toEqual(["name", "inputs"]);
   expect(schema.properties.inputs.additionalProperties).toBe(false);
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 import { builtInReference } from "../../src/core/builtinReference.js";
-import { type Estimate, type ResultName, estimateTraffic } from "../../src/core/estimate.js";
+import { type Estimate, type ResultName, estimateTraffic } from "../../src/core/estimate/index.js";
 import { checkExercise, readExercise, solveExercise } from "../../src/core/exercise.js";
 import { readNotation } from "../../src/core/notation/index.js";
 import { expectClose, root } from "../helpers.js";

@@ -1,4 +1,6 @@
 import { NapkinError } from "../../core/errors.js";
+import { EstimateError } from "../../core/estimate/index.js";
+import { estimateErrorLine } from "../render/estimateWords.js";
 import { checkExercise, readExercise, solveExercise } from "../../core/exercise.js";
 import { type AttemptRow, type BatchSummary, gradeAttempts, summarizeAttempts } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
@@ -65,6 +67,7 @@ export const batchCommand: CommandSpec = {
 
 /** A NapkinError as `file: …` lines, one per problem. */
 function errorLines(error: NapkinError, file: string): string[] {
+  if (error instanceof EstimateError) return [estimateErrorLine(error)];
   const lines = error.message.includes("\n") ? error.message.split("\n") : [error.toLine()];
   return lines.map((line) => (line.startsWith(`${file}: `) ? line : `${file}: ${line}`));
 }

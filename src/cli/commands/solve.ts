@@ -2,9 +2,11 @@ import { solveExercise } from "../../core/exercise.js";
 import type { CommandSpec } from "../command.js";
 import { loadExercise } from "../exercises.js";
 import { readReferenceTable } from "../reference.js";
-import { renderAnswers, renderExerciseNotes, renderPrompt } from "../render/exercise.js";
+import { renderEstimateMarkdown } from "../render/estimate.js";
+import { keyNames } from "../render/estimateWords.js";
+import { renderAnswers, renderAnswersMarkdown, renderExerciseNotes, renderPrompt, renderPromptMarkdown } from "../render/exercise.js";
+import { formatOf, printEstimate } from "./estimate.js";
 import { presetsOption } from "./exercises.js";
-import { printEstimate } from "./estimate.js";
 
 export const solveCommand: CommandSpec = {
   name: "solve",
@@ -15,20 +17,29 @@ export const solveCommand: CommandSpec = {
     "derivation and the capacity verdicts (as `napkin estimate --preset <id>` shows\n" +
     "them), napkin's answer to each asked quantity beside the one the source gives,\n" +
     "and the hints. <id> may also be the path of an exercise file.",
-  options: [presetsOption, { flags: "--json", description: "print {id, title, prompt, source, answers, estimate}" }],
-  examples: ["napkin solve gps-pings", "napkin solve driver-location --json", "napkin solve ./my-exercise.json"],
+  options: [
+    presetsOption,
+    { flags: "--format <format>", description: "text (default), md (markdown to paste into notes) or json" },
+    { flags: "--json", description: "print {id, title, prompt, source, answers, estimate}" },
+  ],
+  examples: ["napkin solve gps-pings", "napkin solve driver-location --json", "napkin solve gps-pings --format md", "napkin solve ./my-exercise.json"],
   run([id], options, context) {
     const { output, global } = context;
+    const format = formatOf(options);
     const reference = readReferenceTable(global);
     const exercise = loadExercise(id, options.presets as string | undefined, reference);
     const solution = solveExercise(exercise, reference, global);
-    if (options.json) {
+    if (format === "json") {
       const { id: _, title, prompt, source, tags, hints, notes, expected } = exercise;
       output.out(JSON.stringify({ id: exercise.id, title, prompt, source, tags, hints, notes, expected, answers: solution.answers, estimate: solution.estimate }, null, 2));
       return 0;
     }
+    if (format === "md") {
+      output.out(`${renderPromptMarkdown(exercise, solution.inputs)}\n\n${renderEstimateMarkdown(solution.estimate, keyNames)}\n\n${renderAnswersMarkdown(exercise, solution)}`);
+      return 0;
+    }
     output.out(renderPrompt(exercise, solution.inputs, output.color) + "\n\n");
-    printEstimate(solution.estimate, false, context);
+    printEstimate(solution.estimate, format, context, keyNames);
     output.out(`\n${output.color.bold("Answers")}\n${renderAnswers(exercise, solution, output.color)}\n\n${renderExerciseNotes(exercise, output.color)}`);
     return 0;
   },

@@ -1,35 +1,80 @@
 import type { ChalkInstance } from "chalk";
-import type { CapacityCheck, Estimate } from "../../core/estimate.js";
+import type { CapacityCheck, Estimate, EstimateReading, Step } from "../../core/estimate/index.js";
 import { formatNapkin } from "../../core/notation/index.js";
 import { renderBar } from "./bar.js";
-import { renderTable } from "./table.js";
-import { describeEstimateReading } from "./words.js";
+import { renderColumns, wrapWords } from "./columns.js";
+import { type Namer, describeEstimateReading, flagNames } from "./estimateWords.js";
 
-/** The worked answer: steps, capacity verdicts with bars, and the readings taken. */
-export function renderEstimate(estimate: Estimate, color: ChalkInstance): string {
-  const steps = renderTable(
-    ["step", "formula", "exact", "napkin"],
-    estimate.steps.map((s) => [s.label, s.formula, s.display, color.cyan(s.napkin)]),
-    color,
-  );
-  const capacity = estimate.capacity.map((c) => renderCapacity(c, color));
-  const notes = estimate.readings.map((r) => color.dim(`  · ${describeEstimateReading(r)}`));
-  return [
-    color.bold("Worked answer"),
-    steps,
-    "",
-    color.bold("Capacity at peak") + color.dim("  (● load, ▓ reference range per node, log scale)"),
-    ...capacity,
-    ...(notes.length ? ["", color.bold("Readings"), ...notes] : []),
-  ].join("\n");
+export interface EstimateLayout {
+  /** Columns the output may use (COLUMNS, the terminal's width, or 80). */
+  width: number;
+  /** How inputs are named in readings: flags, or a file's keys. */
+  name?: Namer;
+}
+
+/** The worked answer: steps (each stream's and the total, for a scenario), capacity verdicts with bars, readings. */
+export function renderEstimate(estimate: Estimate, color: ChalkInstance, layout: EstimateLayout): string {
+  const name = layout.name ?? flagNames;
+  const table = (steps: Step[]) =>
+    renderColumns(["step", "formula", "exact", "napkin"], steps.map((s) => [s.label, s.formula, s.display, s.napkin]), (h) => color.bold(h), {
+      width: layout.width,
+      wrap: [1, 3, 0],
+      style: (column, text) => (column === 3 ? color.cyan(text) : text),
+    });
+  const sections: string[] = [];
+  if (estimate.streams) {
+    for (const stream of estimate.streams) sections.push(color.bold(`Stream ${stream.name} (${stream.kind})`), table(stream.steps), "");
+    sections.push(color.bold("Total"), table(estimate.steps));
+  } else sections.push(color.bold("Worked answer"), table(estimate.steps));
+  if (estimate.capacity.length) {
+    sections.push("", color.bold("Capacity at peak") + color.dim("  (● load, ▓ reference range per node, log scale)"), ...estimate.capacity.map((c) => renderCapacity(c, color, layout.width)));
+  }
+  const readings = allReadings(estimate).map((r) => wrapLines(`· ${describeEstimateReading(r, name)}`, layout.width - 2, "    ").map((line) => color.dim(`  ${line}`)).join("\n"));
+  if (readings.length) sections.push("", color.bold("Readings"), ...readings);
+  return sections.join("\n");
+}
+
+/** The same answer as markdown, to paste into study notes: tables of the steps, the verdicts, the readings. */
+export function renderEstimateMarkdown(estimate: Estimate, name: Namer = flagNames): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const table = (steps: Step[]) => ["| step | formula | exact | napkin |", "|---|---|---|---|", ...steps.map((s) => `| ${cell(s.label)} | ${cell(s.formula)} | ${cell(s.display)} | ${cell(s.napkin)} |`)].join("\n");
+  const out: string[] = [];
+  if (estimate.streams) {
+    for (const stream of estimate.streams) out.push(`### Stream ${stream.name} (${stream.kind})`, "", table(stream.steps), "");
+    out.push("### Total", "", table(estimate.steps));
+  } else out.push(table(estimate.steps));
+  if (estimate.capacity.length) {
+    out.push("", "**Capacity at peak**", "");
+    for (const c of estimate.capacity) out.push(`- **${c.metric}**: ${c.verdict}, ${formatNapkin(c.load)}/s vs ${rangeOf(c)} — “${c.say}”${c.assumption ? ` (${c.assumption})` : ""}`);
+  }
+  const readings = allReadings(estimate);
+  if (readings.length) out.push("", "**Readings**", "", ...readings.map((r) => `- ${describeEstimateReading(r, name)}`));
+  return out.join("\n");
+}
+
+function allReadings(estimate: Estimate): EstimateReading[] {
+  return [...estimate.readings, ...(estimate.streams ?? []).flatMap((s) => s.readings)];
 }
 
 const verdictColor = { fits: "green", tight: "yellow", exceeds: "red" } as const;
 
-function renderCapacity(check: CapacityCheck, color: ChalkInstance): string {
+const rangeOf = (check: CapacityCheck) => `${formatNapkin(check.low)}${check.openEnded ? "+" : `–${formatNapkin(check.high)}`}/s`;
+
+function renderCapacity(check: CapacityCheck, color: ChalkInstance, width: number): string {
   const paint = color[verdictColor[check.verdict]];
-  const range = `${formatNapkin(check.low)}${check.openEnded ? "+" : `–${formatNapkin(check.high)}`}/s`;
-  const head = `  ${check.metric.padEnd(26)} ${paint(renderBar(check.load, check.low, check.high))} ${paint(check.verdict.padEnd(7))} ${formatNapkin(check.load)}/s vs ${range}`;
-  const say = color.dim(`      “${check.say}”${check.assumption ? ` (${check.assumption})` : ""}`);
-  return `${head}\n${say}`;
+  const numbers = `${formatNapkin(check.load)}/s vs ${rangeOf(check)}`;
+  const bar = renderBar(check.load, check.low, check.high);
+  const oneLine = 2 + 26 + 1 + bar.length + 1 + 7 + 1 + numbers.length;
+  // A narrow terminal takes the numbers onto a line of their own rather than cutting them.
+  const head = oneLine <= width
+    ? `  ${check.metric.padEnd(26)} ${paint(bar)} ${paint(check.verdict.padEnd(7))} ${numbers}`
+    : `  ${check.metric.padEnd(26)} ${paint(bar)} ${paint(check.verdict)}\n      ${numbers}`;
+  const say = wrapLines(`“${check.say}”${check.assumption ? ` (${check.assumption})` : ""}`, width - 6, "").map((line) => color.dim(`      ${line}`)).join("\n");
+  return `${head.trimEnd()}\n${say}`;
+}
+
+/** A sentence wrapped at spaces to a width, later lines indented. */
+function wrapLines(text: string, width: number, indent: string): string[] {
+  const [first, ...rest] = wrapWords(text, Math.max(20, width));
+  return [first, ...rest.map((line) => indent + line)];
 }

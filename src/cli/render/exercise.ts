@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { AnswerTarget, CorrectAnswer } from "../../core/answer.js";
 import type { DrillSummary } from "../../core/drill.js";
-import type { EstimateInputs } from "../../core/estimate.js";
+import type { EstimateInputs } from "../../core/estimate/index.js";
 import { type Exercise, type Solution, fillPrompt } from "../../core/exercise.js";
 import type { AttemptRow, GradeReport, GradedAnswer } from "../../core/grade.js";
 import { renderColumns } from "./columns.js";
@@ -26,6 +26,22 @@ export function renderAnswers(exercise: Exercise, solution: Solution, color: Cha
     return [ask.name, color.dim(ask.of), color.cyan(solution.answers[ask.name].display), source];
   });
   return renderTable(["quantity", "is", "napkin", "expected (source or worked by hand)"], rows, color);
+}
+
+/** The title and prompt as markdown. */
+export function renderPromptMarkdown(exercise: Exercise, inputs: EstimateInputs): string {
+  return `## ${exercise.title} (${exercise.id})\n\n${fillPrompt(exercise.prompt, inputs)}`;
+}
+
+/** The answers as a markdown table, with the source. */
+export function renderAnswersMarkdown(exercise: Exercise, solution: Solution): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const rows = exercise.asks.map((ask) => {
+    const expected = exercise.expected[ask.name];
+    const source = expected ? `${expected.value}${expected.working ? `: ${expected.working}` : ""}` : "";
+    return `| ${ask.name} | ${ask.of} | ${cell(solution.answers[ask.name].display)} | ${cell(source)} |`;
+  });
+  return ["**Answers**", "", "| quantity | is | napkin | expected (source or worked by hand) |", "|---|---|---|---|", ...rows, "", `Source: ${exercise.source}`].join("\n");
 }
 
 /** The source line, hints and notes. */

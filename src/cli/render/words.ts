@@ -1,5 +1,4 @@
 import type { AnswerReading } from "../../core/answer.js";
-import { type EstimateInputName, type EstimateReading, estimateInputs } from "../../core/estimate.js";
 import type { Slip } from "../../core/judge/slips.js";
 import { type ReadingNote, formatNapkin, groupThousands } from "../../core/notation/index.js";
 
@@ -134,23 +133,6 @@ export function formatFactor(factor: number): string {
   const rounded = Number(factor.toPrecision(6));
   // Whole factors as said (`1000`, `66,667`), below ten with a decimal (`8.6`), powers of ten as powers.
   return powers[rounded] ?? (rounded >= 10 && rounded < 1e6 ? groupThousands(Math.round(rounded)).replace(/^(\d+),(\d{3})$/, (m, a, b) => (Number(a) < 10 ? `${a}${b}` : m)) : formatNapkin(factor));
-}
-
-/** An estimate input's flag: `--payload`. */
-export function flagOf(input: EstimateInputName): string {
-  return estimateInputs.find((spec) => spec.name === input)?.flag ?? input;
-}
-
-/** How estimate read an input or what it assumed: `--payload: '100B' read as bytes`, `peak = 3x average (default; --peak to change)`. */
-export function describeEstimateReading(reading: EstimateReading): string {
-  switch (reading.kind) {
-    case "default":
-      return reading.input === "peak" ? "peak = 3x average (default; --peak to change)" : "1 action per user per day (default; --per-user to change)";
-    case "bare":
-      return `${flagOf(reading.input)}: ${reading.text} read as ${reading.as === "per-second" ? "per second" : "bytes"}`;
-    case "note":
-      return `${flagOf(reading.input)}: ${describeNote(reading.note)}`;
-  }
 }
 
 /** How an answer was read: `'66' read as per second`, `'5 GB/day' taken over one day`. */

@@ -135,7 +135,7 @@ function readPresets() {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true })
-    .filter((file) => file.endsWith(".json") && path.basename(file) !== "schema.json")
+    .filter((file) => file.endsWith(".json") && !path.basename(file).endsWith("schema.json"))
     .map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
 }
 

@@ -16,7 +16,7 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
 }
 
-/** Every preset file under these paths (folders are searched recursively; schema.json is not an exercise), in a stable order. */
+/** Every preset file under these paths (folders are searched recursively; the *schema.json files are not exercises), in a stable order. */
 export function findPresetFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -31,7 +31,7 @@ export function findPresetFiles(paths: readonly string[]): string[] {
       continue;
     }
     const found = (readdirSync(path, { recursive: true }) as string[])
-      .filter((f) => f.endsWith(".json") && basename(f) !== "schema.json")
+      .filter((f) => f.endsWith(".json") && !basename(f).endsWith("schema.json"))
       .sort()
       .map((f) => resolve(join(path, f)));
     files.push(...found);

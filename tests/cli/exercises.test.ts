@@ -6,7 +6,7 @@ import { expectClose, expectUsageError, napkin, root } from "../helpers.js";
 
 const K = 1e3;
 const pings = (200 * K) / 3;
-const presetFiles = (readdirSync(join(root, "presets"), { recursive: true }) as string[]).filter((f) => f.endsWith(".json") && basename(f) !== "schema.json");
+const presetFiles = (readdirSync(join(root, "presets"), { recursive: true }) as string[]).filter((f) => f.endsWith(".json") && !basename(f).endsWith("schema.json"));
 const presetData = presetFiles.map((f) => JSON.parse(readFileSync(join(root, "presets", f), "utf8")));
 
 /** Runs napkin with --json and parses stdout, expecting this exit code. */

@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { presetJsonSchemaText } from "../../scripts/presetJsonSchema.js";
+import { presetJsonSchemaText, scenarioJsonSchemaText } from "../../scripts/presetJsonSchema.js";
 import { root } from "../helpers.js";
 
 test("presets/schema.json is generated from the zod schema (npm run schema rewrites it)", () => {
   const onDisk = readFileSync(join(root, "presets/schema.json"), "utf8");
   expect(onDisk === presetJsonSchemaText(), "presets/schema.json is stale: run npm run schema").toBe(true);
+});
+
+test("presets/scenario.schema.json is generated from the zod schema too", () => {
+  const onDisk = readFileSync(join(root, "presets/scenario.schema.json"), "utf8");
+  expect(onDisk === scenarioJsonSchemaText(), "presets/scenario.schema.json is stale: run npm run schema").toBe(true);
 });
 
 test("the JSON Schema names every estimate input and requires the fields the issue lists", () => {

@@ -9,7 +9,7 @@ import { expectClose, root } from "../helpers.js";
 
 const presetsDir = join(root, "presets");
 const presetFiles = (readdirSync(presetsDir, { recursive: true }) as string[])
-  .filter((f) => f.endsWith(".json") && basename(f) !== "schema.json")
+  .filter((f) => f.endsWith(".json") && !basename(f).endsWith("schema.json"))
   .map((f) => join(presetsDir, f))
   .sort();
 const reference = builtInReference();

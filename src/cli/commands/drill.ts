@@ -49,7 +49,7 @@ export const drillCommand: CommandSpec = {
     try {
       for (const [index, item] of plan.entries()) {
         const solution = solveExercise(item.exercise, reference, global, item.inputs);
-        output.out(`\n${color.dim(`[${index + 1}/${plan.length}]`)} ${renderPrompt(item.exercise, item.inputs, color)}`);
+        output.out(`\n${color.dim(`[${index + 1}/${plan.length}]`)} ${renderPrompt(item.exercise, item.inputs, color, output.width())}`);
         const started = performance.now();
         const answers: GradedAnswer[] = [];
         const unanswered = (ask: (typeof item.exercise.asks)[number]): GradedAnswer => ({ name: ask.name, of: ask.of, correct: solution.answers[ask.name], verdict: "unanswered", readings: [] });

@@ -8,7 +8,7 @@ import { displayPath, loadExercise } from "../exercises.js";
 import { readJsonFile } from "../files.js";
 import { readReferenceTable } from "../reference.js";
 import { renderEstimate, renderEstimateMarkdown } from "../render/estimate.js";
-import { type Namer, describeEstimateProblem, estimateErrorLine, flagNames } from "../render/estimateWords.js";
+import { type Namer, describeEstimateProblem, estimateErrorLine, flagNames, keyNames } from "../render/estimateWords.js";
 
 /** commander's camel-cased option name for an input flag (`--dau-ratio` → `dauRatio`). */
 const optionKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
@@ -83,7 +83,8 @@ export const estimateCommand: CommandSpec = {
         estimate = estimateTraffic(inputs, reference, { monthSeconds });
         estimate.readings.unshift(...readings);
       }
-      return printEstimate(estimate, format, context);
+      // A file's inputs are named by their keys, unless none came from the file.
+      return printEstimate(estimate, format, context, file && (scenarioFile || given.length === 0) ? keyNames : flagNames);
     } catch (error) {
       if (!(error instanceof EstimateError)) throw error;
       const input = problemInput(error.problem);

@@ -38,9 +38,10 @@ export const solveCommand: CommandSpec = {
       output.out(`${renderPromptMarkdown(exercise, solution.inputs)}\n\n${renderEstimateMarkdown(solution.estimate, keyNames)}\n\n${renderAnswersMarkdown(exercise, solution)}`);
       return 0;
     }
-    output.out(renderPrompt(exercise, solution.inputs, output.color) + "\n\n");
+    const width = output.width();
+    output.out(renderPrompt(exercise, solution.inputs, output.color, width) + "\n\n");
     printEstimate(solution.estimate, format, context, keyNames);
-    output.out(`\n${output.color.bold("Answers")}\n${renderAnswers(exercise, solution, output.color)}\n\n${renderExerciseNotes(exercise, output.color)}`);
+    output.out(`\n${output.color.bold("Answers")}\n${renderAnswers(exercise, solution, output.color, width)}\n\n${renderExerciseNotes(exercise, output.color, width)}`);
     return 0;
   },
 };

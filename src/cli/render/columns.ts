@@ -20,7 +20,7 @@ export function renderColumns(
     for (const column of layout.wrap ?? []) {
       const excess = total() - layout.width;
       if (excess <= 0) break;
-      const longestWord = Math.max(visibleLength(head[column]), ...rows.map((row) => longestWordLength(row[column] ?? "")));
+      const longestWord = Math.max(longestWordLength(head[column]), ...rows.map((row) => longestWordLength(row[column] ?? "")));
       widths[column] = Math.max(longestWord, widths[column] - excess);
     }
   }

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from "chalk";
-import type { CapacityCheck, Estimate, EstimateReading, Step } from "../../core/estimate/index.js";
+import type { CapacityCheck, Estimate, Step } from "../../core/estimate/index.js";
 import { formatNapkin } from "../../core/notation/index.js";
 import { renderBar } from "./bar.js";
-import { renderColumns, wrapWords } from "./columns.js";
+import { renderColumns, visibleLength, wrapWords } from "./columns.js";
 import { type Namer, describeEstimateReading, flagNames } from "./estimateWords.js";
 
 export interface EstimateLayout {
@@ -15,12 +15,7 @@ export interface EstimateLayout {
 /** The worked answer: steps (each stream's and the total, for a scenario), capacity verdicts with bars, readings. */
 export function renderEstimate(estimate: Estimate, color: ChalkInstance, layout: EstimateLayout): string {
   const name = layout.name ?? flagNames;
-  const table = (steps: Step[]) =>
-    renderColumns(["step", "formula", "exact", "napkin"], steps.map((s) => [s.label, s.formula, s.display, s.napkin]), (h) => color.bold(h), {
-      width: layout.width,
-      wrap: [1, 3, 0],
-      style: (column, text) => (column === 3 ? color.cyan(text) : text),
-    });
+  const table = (steps: Step[]) => stepsTable(steps, color, layout.width);
   const sections: string[] = [];
   if (estimate.streams) {
     for (const stream of estimate.streams) sections.push(color.bold(`Stream ${stream.name} (${stream.kind})`), table(stream.steps), "");
@@ -29,9 +24,31 @@ export function renderEstimate(estimate: Estimate, color: ChalkInstance, layout:
   if (estimate.capacity.length) {
     sections.push("", color.bold("Capacity at peak") + color.dim("  (● load, ▓ reference range per node, log scale)"), ...estimate.capacity.map((c) => renderCapacity(c, color, layout.width)));
   }
-  const readings = allReadings(estimate).map((r) => wrapLines(`· ${describeEstimateReading(r, name)}`, layout.width - 2, "    ").map((line) => color.dim(`  ${line}`)).join("\n"));
+  const readings = allReadings(estimate, name).map((r) => wrapLines(`· ${r}`, layout.width - 6, "  ").map((line) => color.dim(`  ${line}`)).join("\n"));
   if (readings.length) sections.push("", color.bold("Readings"), ...readings);
   return sections.join("\n");
+}
+
+/**
+ * The steps as a table of step, formula, exact and napkin values; a terminal too narrow for it gets each step
+ * on two lines (the formula, then its value), wrapped at spaces, never inside a number.
+ */
+function stepsTable(steps: Step[], color: ChalkInstance, width: number): string {
+  const table = renderColumns(["step", "formula", "exact", "napkin"], steps.map((s) => [s.label, s.formula, s.display, s.napkin]), (h) => color.bold(h), {
+    style: (column, text) => (column === 3 ? color.cyan(text) : text),
+  });
+  if (table.split("\n").every((line) => visibleLength(line) <= width)) return table;
+  const labelWidth = Math.min(24, Math.max(...steps.map((s) => s.label.length)));
+  const indent = " ".repeat(labelWidth + 3);
+  const lines: string[] = [];
+  for (const s of steps) {
+    const formula = wrapWords(s.formula, width - indent.length);
+    const head = ` ${s.label.padEnd(labelWidth)}  `;
+    lines.push(head.length > indent.length ? ` ${s.label}` : `${head}${formula.shift()}`, ...formula.map((f) => indent + f));
+    const value = wrapWords(`= ${s.display} ${s.napkin}`, width - indent.length);
+    lines.push(...value.map((v) => indent + v.replace(/≈.*$/, (m) => color.cyan(m))));
+  }
+  return lines.map((l) => l.trimEnd()).join("\n");
 }
 
 /** The same answer as markdown, to paste into study notes: tables of the steps, the verdicts, the readings. */
@@ -47,13 +64,17 @@ export function renderEstimateMarkdown(estimate: Estimate, name: Namer = flagNam
     out.push("", "**Capacity at peak**", "");
     for (const c of estimate.capacity) out.push(`- **${c.metric}**: ${c.verdict}, ${formatNapkin(c.load)}/s vs ${rangeOf(c)} — “${c.say}”${c.assumption ? ` (${c.assumption})` : ""}`);
   }
-  const readings = allReadings(estimate);
-  if (readings.length) out.push("", "**Readings**", "", ...readings.map((r) => `- ${describeEstimateReading(r, name)}`));
+  const readings = allReadings(estimate, name);
+  if (readings.length) out.push("", "**Readings**", "", ...readings.map((r) => `- ${r}`));
   return out.join("\n");
 }
 
-function allReadings(estimate: Estimate): EstimateReading[] {
-  return [...estimate.readings, ...(estimate.streams ?? []).flatMap((s) => s.readings)];
+/** Every reading in words: the estimate's, then each stream's, said with its name. */
+function allReadings(estimate: Estimate, name: Namer): string[] {
+  return [
+    ...estimate.readings.map((r) => describeEstimateReading(r, name)),
+    ...(estimate.streams ?? []).flatMap((s) => s.readings.map((r) => (r.kind === "stream-overrides" ? describeEstimateReading(r, name) : `${s.name}: ${describeEstimateReading(r, name)}`))),
+  ];
 }
 
 const verdictColor = { fits: "green", tight: "yellow", exceeds: "red" } as const;

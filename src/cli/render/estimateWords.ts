@@ -14,7 +14,7 @@ export const keyNames: Namer = (input) => input;
 /** What each input needs, said as what it is for. */
 const needsWhat: Partial<Record<EstimateInputName, string>> = {
   interval: "how many are connected at once",
-  online: "the daily users and the interval of their events",
+  online: "the daily users, and the interval of their events or the connections a server holds",
   perUser: "the daily users it applies to",
   users: "the share of them active each day",
   dauRatio: "the total users it is a share of",
@@ -57,7 +57,7 @@ export function describeEstimateProblem(problem: EstimateProblem, name: Namer): 
       return `${name(problem.input)} needs ${what ? `${what}: ` : ""}${alternatives(sets)}`;
     }
     case "conflicts":
-      return `${name(problem.input)} and ${name(problem.with)} both give the daily users' traffic (actions per day, or time online): give one (two streams go in a scenario file)`;
+      return `${name(problem.input)} and ${name(problem.with)} both give the daily users' traffic (actions per day, or an event every interval while online): give one (two streams go in a scenario file)`;
     case "disagree":
       return `${list(problem.inputs.map(name))} (${formatNapkin(problem.values[0])}) disagrees with ${problem.with.map(name).join(" × ")} (${formatNapkin(problem.values[1])}): give one, or make them agree`;
     case "stream-name-twice":
@@ -85,6 +85,8 @@ function describeValueProblem(problem: EstimateProblem, name: Namer): string | u
       return problem.error.message;
     case "not-for-reads":
       return "a reads stream has no use for it (its traffic is the reads)";
+    case "shared-unused":
+      return "no stream takes it (each gives its own, or is a reads stream)";
     default:
       return undefined;
   }

@@ -14,18 +14,19 @@ export function renderExerciseList(exercises: readonly Exercise[], color: ChalkI
 }
 
 /** The title line and the prompt with this run's numbers. */
-export function renderPrompt(exercise: Exercise, inputs: EstimateInputs, color: ChalkInstance): string {
-  return `${color.bold(exercise.title)} ${color.dim(`(${exercise.id})`)}\n${wrap(fillPrompt(exercise.prompt, inputs), 100, "  ")}`;
+export function renderPrompt(exercise: Exercise, inputs: EstimateInputs, color: ChalkInstance, width = 100): string {
+  return `${color.bold(exercise.title)} ${color.dim(`(${exercise.id})`)}\n${wrap(fillPrompt(exercise.prompt, inputs), width, "  ")}`;
 }
 
 /** Each asked quantity with napkin's answer and what the source says. */
-export function renderAnswers(exercise: Exercise, solution: Solution, color: ChalkInstance): string {
+export function renderAnswers(exercise: Exercise, solution: Solution, color: ChalkInstance, width = 100): string {
   const rows = exercise.asks.map((ask) => {
     const expected = exercise.expected[ask.name];
     const source = expected ? `${expected.value}${expected.working ? `: ${expected.working}` : ""}` : "";
-    return [ask.name, color.dim(ask.of), color.cyan(solution.answers[ask.name].display), source];
+    return [ask.name, ask.of, solution.answers[ask.name].display, source];
   });
-  return renderTable(["quantity", "is", "napkin", "expected (source or worked by hand)"], rows, color);
+  const style = (column: number, text: string) => (column === 1 ? color.dim(text) : column === 2 ? color.cyan(text) : text);
+  return renderColumns(["quantity", "is", "napkin", "expected (source or worked by hand)"], rows, (h) => color.bold(h), { width, wrap: [3, 1], style });
 }
 
 /** The title and prompt as markdown. */
@@ -45,10 +46,10 @@ export function renderAnswersMarkdown(exercise: Exercise, solution: Solution): s
 }
 
 /** The source line, hints and notes. */
-export function renderExerciseNotes(exercise: Exercise, color: ChalkInstance): string {
-  const lines = [color.bold("Source"), wrap(exercise.source, 100, "  ")];
-  if (exercise.hints?.length) lines.push("", color.bold("Hints"), ...exercise.hints.map((h) => wrap(`· ${h}`, 100, "  ")));
-  if (exercise.notes) lines.push("", color.bold("Notes"), wrap(exercise.notes, 100, "  "));
+export function renderExerciseNotes(exercise: Exercise, color: ChalkInstance, width = 100): string {
+  const lines = [color.bold("Source"), wrap(exercise.source, width, "  ")];
+  if (exercise.hints?.length) lines.push("", color.bold("Hints"), ...exercise.hints.map((h) => wrap(`· ${h}`, width, "  ")));
+  if (exercise.notes) lines.push("", color.bold("Notes"), wrap(exercise.notes, width, "  "));
   return lines.join("\n");
 }
 

@@ -62,22 +62,23 @@ const needs: Partial<Record<EstimateInputName, readonly (readonly EstimateInputN
   users: [["dauRatio"]],
   dauRatio: [["users"]],
   perUser: [["dau"], ["users", "dauRatio"]],
-  online: [["dau", "interval"], ["users", "dauRatio", "interval"]],
+  // Time online gives the connections open at once: pings with an interval, or connection servers.
+  online: [["dau", "interval"], ["users", "dauRatio", "interval"], ["dau", "connectionsPerServer"], ["users", "dauRatio", "connectionsPerServer"]],
   arrivals: [["session", "interval"]],
   session: [["arrivals"]],
   concurrent: [["interval"]],
-  interval: [["concurrent"], ["arrivals", "session"], ["online"]],
+  interval: [["concurrent"], ["online", "dau"], ["arrivals", "session"], ["online", "users"]],
   cache: [["readsPerWrite", "payload"], ["readRatio", "payload"]],
   headroom: [["serverQps"]],
   replication: [["payload"]],
-  connectionsPerServer: [["concurrent"], ["arrivals", "session"], ["online"]],
+  connectionsPerServer: [["concurrent"], ["online", "dau"], ["arrivals", "session"], ["online", "users"]],
 };
 
-/** Inputs that cannot be used together: they give the same thing two ways. */
-const conflicts: readonly [EstimateInputName, EstimateInputName][] = [["perUser", "online"]];
+/** Inputs that cannot be used together: they give the same thing two ways (the daily users' traffic, as actions or as pings). */
+const conflicts: readonly [EstimateInputName, EstimateInputName][] = [["perUser", "interval"]];
 
 /** Inputs a reads stream has no use for: its traffic is the reads. */
-const notForReads: readonly EstimateInputName[] = ["readsPerWrite", "readRatio", "fanout", "retention", "replication"];
+export const notForReads: readonly EstimateInputName[] = ["readsPerWrite", "readRatio", "fanout", "retention", "replication"];
 
 /** Refuses inputs that would go unused or that contradict each other; what is given is then all used. */
 export function checkInputs(inputs: EstimateInputs, values: Values, kind: StreamKind): void {
@@ -92,7 +93,8 @@ export function checkInputs(inputs: EstimateInputs, values: Values, kind: Stream
   for (const name of inputNames) {
     if (!given(name)) continue;
     if (kind === "reads" && notForReads.includes(name)) fail({ kind: "not-for-reads", input: name });
-    const sets = needs[name];
+    // A reads stream's traffic is the reads its cache keeps.
+    const sets = kind === "reads" && name === "cache" ? [["payload"] as const] : needs[name];
     // `--users 20M --dau 1M` with no ratio: the users are unused.
     if (sets && !sets.some((set) => set.every(given))) fail({ kind: "needs", input: name, anyOf: sets });
   }
@@ -171,10 +173,13 @@ function deriveRate(values: Values, work: Derivation, readings: EstimateReading[
   if (values.users || values.dau) {
     const dau = values.dau ?? work.step("dau", "DAU", `${work.text("users")} × ${work.text("dauRatio")}`, multiply(values.users!, values.dauRatio!));
     if (values.dau) work.record("dau", dau);
+    // The connections open at once: DAU × time online ÷ the window.
     if (values.online) {
-      // The design card's path: DAU × time online ÷ the window = connected at once; one event per interval each.
       const online = multiply(values.online, day);
       concurrent = work.step("concurrent", "connected at once", `${work.show(dau)} × ${work.text("online")} ÷ ${values.window ? work.text("window") : "1 day"}`, divide(multiply(dau, online), window));
+    }
+    if (concurrent && values.interval) {
+      // The design card's path: one event per interval from each connection.
       avg = work.step(rateName, kind === "reads" ? "reads/s" : "events/s", `${work.show(concurrent)} ÷ ${work.text("interval")}`, divide(concurrent, values.interval!));
       if (perAction) avg = work.step(rateName, rateLabel, `${work.show(avg)} × ${work.text("eventsPerAction")}`, multiply(avg, perAction));
       const perDay = work.step("eventsPerDay", "events/day", `${work.show(avg)} × ${values.window ? work.text("window") : "86,400 s"}`, multiply(avg, window));
@@ -187,7 +192,7 @@ function deriveRate(values: Values, work: Derivation, readings: EstimateReading[
     avg = divide(perDay, window);
     const interview = values.window ? undefined : `≈ ${formatNapkin(midpoint(perDay) / 1e5)}/s with 10⁵ s/day (${formatNapkin(midpoint(avg))}/s exact)`;
     work.step(rateName, rateLabel, `${work.show(perDay)} ÷ ${overWindow}`, avg, interview);
-    return { avg, perDay };
+    return { avg, perDay, concurrent };
   }
 
   if (values.concurrent || values.arrivals) {

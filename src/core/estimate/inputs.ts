@@ -75,7 +75,8 @@ export type EstimateProblem =
   | { readonly kind: "window-over-day"; readonly input: EstimateInputName; readonly text: string }
   | { readonly kind: "notation"; readonly input: EstimateInputName; readonly text: string; readonly error: NapkinError }
   | { readonly kind: "not-for-reads"; readonly input: EstimateInputName }
-  | { readonly kind: "stream-name-twice"; readonly name: string };
+  | { readonly kind: "stream-name-twice"; readonly name: string }
+  | { readonly kind: "shared-unused"; readonly input: EstimateInputName };
 
 /**
  * A problem with the inputs of an estimate. `field` names the input as data does (`inputs.payload`, or
@@ -183,10 +184,10 @@ function fitKind(spec: InputSpec, q: Quantity, text: string, readings: EstimateR
     case "count": case "ratio": case "factor": case "readRatio":
       return bare ? q : expected();
     case "perDay":
+      // `35min/week` is time spent, not a count of actions: --online says how long users are connected.
+      if (bare && q.terms.some((t) => t.key === "t" && t.power > 0)) return fail({ kind: "duration-per-period", input: spec.name, text, perDay: q.low * secondsPerDay });
       if (bare) return q;
       if (q.dim.t === -1 && q.dim.d === 0) return multiply(q, day);
-      // `35min/week` is time spent, not a count of actions: --online says how long users are connected.
-      if (q.dim.t === 0 && q.dim.d === 0 && q.terms.some((t) => t.key === "t" && t.power < 0)) return fail({ kind: "duration-per-period", input: spec.name, text, perDay: q.low * secondsPerDay });
       return expected();
     case "online":
       // A share of the day (`10%`), a duration (`30min`: per day), or a duration per period (`2h/day`, `35min/week`).

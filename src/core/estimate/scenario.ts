@@ -3,7 +3,7 @@ import { type Quantity, midpoint, multiply, quantity } from "../notation/index.j
 import type { ReferenceTable } from "../reference.js";
 import { type infer as infer_, validate, z } from "../schema.js";
 import { type CapacityCheck, checkCapacity } from "./capacity.js";
-import { type ResultName, type Step, type StreamEstimate, type StreamKind, deriveStream, stepRow, sum, tidy } from "./derive.js";
+import { type ResultName, type Step, type StreamEstimate, type StreamKind, deriveStream, notForReads, stepRow, sum, tidy } from "./derive.js";
 import { type EstimateInputName, type EstimateInputs, type EstimateReading, EstimateError, estimateInputs, readInputs } from "./inputs.js";
 
 const text = (what: string) => string().check(z.minLength(1), describe(what));
@@ -113,22 +113,30 @@ export function estimateScenario(scenario: ScenarioData, reference: ReferenceTab
   const shared = scenario.shared ?? {};
   const readings: EstimateReading[] = [];
   const streams: (NamedStream & { estimate: StreamEstimate })[] = [];
+  const used = new Set<EstimateInputName>();
   scenario.streams.forEach((s, i) => {
     const own = s.inputs as EstimateInputs;
-    const inputs: EstimateInputs = { ...shared, ...own };
+    const kind = s.kind ?? "writes";
+    // A shared input a reads stream has no use for (retention, replication…) is for the writes streams.
+    const sharedHere = kind === "reads" ? Object.fromEntries(Object.entries(shared).filter(([name]) => !notForReads.includes(name as EstimateInputName))) : shared;
+    const inputs: EstimateInputs = { ...sharedHere, ...own };
+    for (const name of Object.keys(sharedHere) as EstimateInputName[]) if (own[name] === undefined) used.add(name);
     const streamReadings: EstimateReading[] = [];
     for (const name of Object.keys(own) as EstimateInputName[]) if (shared[name] !== undefined && shared[name] !== own[name]) streamReadings.push({ kind: "stream-overrides", stream: s.name, input: name });
     let estimate: StreamEstimate;
     try {
-      estimate = streamFor(inputs, s.kind ?? "writes", streamReadings, options);
+      estimate = streamFor(inputs, kind, streamReadings, options);
     } catch (error) {
       if (!(error instanceof EstimateError)) throw error;
       // The field of the file the problem is about: the stream's own input, or the shared one it took.
       const input = error.field?.replace(/^inputs\./, "") as EstimateInputName | undefined;
-      throw error.within(input && own[input] === undefined && shared[input] !== undefined ? "shared" : `streams[${i}]`);
+      throw input && own[input] === undefined && shared[input] !== undefined ? new EstimateError(error.problem, `shared.${input}`) : error.within(`streams[${i}]`);
     }
-    streams.push({ name: s.name, kind: s.kind ?? "writes", inputs, readings: streamReadings, steps: estimate.steps, results: estimate.results, ranges: estimate.ranges, estimate });
+    streams.push({ name: s.name, kind, inputs, readings: streamReadings, steps: estimate.steps, results: estimate.results, ranges: estimate.ranges, estimate });
   });
+  // Nothing silent: a shared input no stream takes is refused.
+  const unused = (Object.keys(shared) as EstimateInputName[]).find((name) => !used.has(name));
+  if (unused) throw new EstimateError({ kind: "shared-unused", input: unused }, `shared.${unused}`);
 
   const steps: Step[] = [];
   const results: Partial<Record<ResultName, number>> = {};

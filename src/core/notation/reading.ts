@@ -4,6 +4,7 @@ import { type MathFunctions, type Reading, adoptEachOther, evaluateNode, senseOf
 import { type NumberToken, tokenize } from "./lexer.js";
 import { type Literal, type Node, type ParseOptions, type Parsed, type WordPart, literalsOf, parseNotation } from "./parser.js";
 import { type Quantity, dimName } from "./quantity.js";
+import { formatExact } from "./format.js";
 import { type Dim, type DimKey, dimKeys, sameDim } from "./units.js";
 import { type Language, type Sense, isQuantityWord, lookupWord } from "./vocabulary.js";
 
@@ -207,7 +208,7 @@ export function notesFor(node: Node, reading: Reading, input: string): ReadingNo
       if (sense.kind === "unit" && (sense.unit?.id === "year" || sense.per?.id === "year")) year = true;
     }
   }
-  if (month) notes.push({ kind: "month", text: "month", chosen: `${(reading.monthSeconds ?? 2_592_000) / 86_400} days` });
+  if (month) notes.push({ kind: "month", text: "month", chosen: `${formatExact((reading.monthSeconds ?? 2_592_000) / 86_400)} days` });
   if (year) notes.push({ kind: "year", text: "year", chosen: "365 days" });
   return notes;
 }

@@ -35,7 +35,7 @@ describe("napkin batch over the bundled presets", () => {
   test("a row for every asked quantity, attempted or not", () => expect(row(rows, "url-shortener", "writeQps")).toMatchObject({ attempt: null, verdict: null }));
   const text = napkin(["batch"]).stdout;
   test("the table: id, quantity, attempt, correct, verdict, diagnosis", () => expect(text).toMatch(/gps-pings\s+pingsPerSec\s+66\s+66\.7K\/s\s+wrong\s+off by 1000×: a dropped K\?/));
-  test("the summary line", () => expect(text).toMatch(/19 exercises solved, \d+ quantities; 16 recorded attempts: 13 right, 3 wrong/));
+  test("the summary line", () => expect(text).toMatch(/25 exercises solved, \d+ quantities; 16 recorded attempts: 13 right, 3 wrong/));
 });
 
 describe("napkin batch over a folder", () => {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 import { builtInReference } from "../../src/core/builtinReference.js";
-import { type Estimate, type ResultName, estimateTraffic } from "../../src/core/estimate/index.js";
+import { type Estimate, type ResultName, estimateScenario, estimateTraffic } from "../../src/core/estimate/index.js";
 import { checkExercise, readExercise, solveExercise } from "../../src/core/exercise.js";
 import { readNotation } from "../../src/core/notation/index.js";
 import { expectClose, root } from "../helpers.js";
@@ -24,7 +24,10 @@ function expectAgrees(estimate: Estimate, of: string, expected: { value: string;
   const { low, high } = readNotation(expected.value).quantity;
   const stated = Math.sqrt(low * high);
   const tolerance = Number(expected.tolerance!.replace("%", "")) / 100;
-  const actual = estimate.results[of as ResultName]!;
+  // `writes.avgQps`: one stream of a scenario.
+  const [stream, key] = of.includes(".") ? of.split(".") : [undefined, of];
+  const results = stream ? estimate.streams!.find((s) => s.name === stream)!.results : estimate.results;
+  const actual = results[key as ResultName]!;
   expect(actual, `${of} is derived`).toBeDefined();
   expect(Math.abs(actual - stated) / stated, `napkin ${actual} vs expected ${expected.value}`).toBeLessThanOrEqual(tolerance);
 }
@@ -42,7 +45,8 @@ test("ids are unique", () => {
 describe.each(presetFiles.map((f) => [relative(root, f), f]))("%s", (_, file) => {
   const data = load(file);
   const exercise = readExercise(data, file, reference);
-  const estimate = estimateTraffic(exercise.inputs, reference, { monthSeconds: exercise.monthSeconds });
+  const options = { monthSeconds: exercise.monthSeconds };
+  const estimate = exercise.streams ? estimateScenario({ shared: exercise.inputs, streams: exercise.streams }, reference, options) : estimateTraffic(exercise.inputs, reference, options);
 
   test("is named after its id and points editors at the schema", () => {
     expect(basename(file)).toBe(`${exercise.id}.json`);

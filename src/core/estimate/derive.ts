@@ -205,6 +205,12 @@ function deriveRate(values: Values, work: Derivation, readings: EstimateReading[
       concurrent = work.step("concurrent", "concurrent (Little's law)", `${work.text("arrivals")} × ${work.text("session")}`, product, interview);
     } else work.record("concurrent", concurrent);
     avg = work.step(rateName, kind === "reads" ? "reads/s" : "events/s", `${work.show(concurrent)} ÷ ${work.text("interval")}`, divide(concurrent, values.interval!));
+  } else if (values.window && values.qps!.terms.some((t) => t.key === "t" && t.power < 0 && t.size >= secondsPerDay)) {
+    // `1B/day` inside a 6.5-hour window: the day's count arrives within the window.
+    const perDay = multiply(values.qps!, day);
+    avg = work.step(rateName, rateLabel, `${work.text("qps")} ÷ ${work.text("window")}`, divide(perDay, window));
+    if (perAction) avg = work.step(rateName, rateLabel, `${work.show(avg)} × ${work.text("eventsPerAction")}`, multiply(avg, perAction));
+    return { avg, perDay: work.step("eventsPerDay", "events/day", `${work.show(avg)} × ${work.text("window")}`, multiply(avg, window)) };
   } else {
     avg = work.record(rateName, values.qps!);
   }

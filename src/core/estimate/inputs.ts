@@ -13,7 +13,7 @@ export const estimateInputs = [
   { name: "dau", flag: "--dau", kind: "count", description: "daily active users", example: "1M" },
   { name: "dauRatio", flag: "--dau-ratio", kind: "ratio", description: "share of users active each day", example: "5%" },
   { name: "perUser", flag: "--per-user", kind: "perDay", description: "actions per active user per day (default 1)", example: "10/day" },
-  { name: "online", flag: "--online", kind: "online", description: "how long an active user is connected each day, or the share of the day (with --dau and --interval)", example: "30min" },
+  { name: "online", flag: "--online", kind: "online", description: "how long an active user is connected each day, or the share of the day (with --dau, and --interval or --connections-per-server)", example: "30min" },
   { name: "eventsPerAction", flag: "--events-per-action", kind: "factor", description: "events (writes, messages) each action makes", example: "2" },
   { name: "concurrent", flag: "--concurrent", kind: "count", description: "devices or sessions connected at once (with --interval)", example: "200K" },
   { name: "arrivals", flag: "--arrivals", kind: "rate", description: "sessions starting per second (with --session: Little's law)", example: "100/s" },

@@ -70,6 +70,16 @@ describe("calc", () => {
   test("as JSON", () => expectGolden("calc", "json", ["calc", "--json", "100B in KB"]));
 });
 
+describe("estimate", () => {
+  test("the design card", () => expectGolden("estimate", "design-card", ["estimate", "--dau", "10M", "--online", "30min", "--interval", "30s", "--payload", "200B", "--peak", "3x"]));
+  test("every question at once, narrow", () =>
+    expectGolden("estimate", "narrow", ["estimate", "--users", "20M", "--dau-ratio", "5%", "--per-user", "10", "--payload", "300B + 10% × 1MB", "--retention", "5y", "--replication", "3", "--reads-per-write", "10", "--cache", "20%", "--fanout", "50", "--server-qps", "1000", "--headroom", "70%"]));
+  test("as markdown", () => expectGolden("estimate", "markdown", ["estimate", "--qps", "1B/day", "--window", "6.5h", "--peak", "5x", "--format", "md"]));
+  test("a scenario preset", () => expectGolden("estimate", "scenario", ["estimate", "--preset", "pastebin-streams"]));
+  test("a refused input", () => expectGolden("estimate", "needs", ["estimate", "--dau", "10M", "--interval", "30s"]));
+  test("solve as markdown", () => expectGolden("estimate", "solve-markdown", ["solve", "stock-exchange", "--format", "md"]));
+});
+
 describe("grade", () => {
   test("a dropped K and a bandwidth", () => expectGolden("grade", "gps-pings-slips", ["grade", "gps-pings", "--answer", "pingsPerSec=66", "--answer", "bandwidth=6k/sec"]));
   test("right with no cause, and a factor no slip explains", () => expectGolden("grade", "gps-pings-factor", ["grade", "gps-pings", "--answer", "pingsPerSec=64K", "--answer", "bandwidth=1"]));

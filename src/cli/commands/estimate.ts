@@ -7,7 +7,7 @@ import type { CommandSpec, Context } from "../command.js";
 import { displayPath, loadExercise } from "../exercises.js";
 import { readJsonFile } from "../files.js";
 import { readReferenceTable } from "../reference.js";
-import { renderEstimate, renderEstimateMarkdown } from "../render/estimate.js";
+import { readingWords, renderEstimate, renderEstimateMarkdown } from "../render/estimate.js";
 import { type Namer, describeEstimateProblem, estimateErrorLine, flagNames, keyNames } from "../render/estimateWords.js";
 
 /** commander's camel-cased option name for an input flag (`--dau-ratio` → `dauRatio`). */
@@ -133,7 +133,8 @@ function withoutOtherSources(presetInputs: EstimateInputs, given: EstimateInputN
 
 /** Prints an estimate as text, markdown or JSON; shared with `solve`. */
 export function printEstimate(estimate: Estimate, format: Format, { output }: Context, name?: Namer): number {
-  if (format === "json") output.out(JSON.stringify(estimate, null, 2));
+  // JSON keeps the readings as data and says them too, as check does (`reading` beside `readings`).
+  if (format === "json") output.out(JSON.stringify({ ...estimate, reading: readingWords(estimate, name ?? flagNames) }, null, 2));
   else if (format === "md") output.out(renderEstimateMarkdown(estimate, name));
   else output.out(renderEstimate(estimate, output.color, { width: output.width(), name }));
   return 0;

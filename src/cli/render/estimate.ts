@@ -24,7 +24,7 @@ export function renderEstimate(estimate: Estimate, color: ChalkInstance, layout:
   if (estimate.capacity.length) {
     sections.push("", color.bold("Capacity at peak") + color.dim("  (● load, ▓ reference range per node, log scale)"), ...estimate.capacity.map((c) => renderCapacity(c, color, layout.width)));
   }
-  const readings = allReadings(estimate, name).map((r) => wrapLines(`· ${r}`, layout.width - 6, "  ").map((line) => color.dim(`  ${line}`)).join("\n"));
+  const readings = readingWords(estimate, name).map((r) => wrapLines(`· ${r}`, layout.width - 6, "  ").map((line) => color.dim(`  ${line}`)).join("\n"));
   if (readings.length) sections.push("", color.bold("Readings"), ...readings);
   return sections.join("\n");
 }
@@ -64,13 +64,13 @@ export function renderEstimateMarkdown(estimate: Estimate, name: Namer = flagNam
     out.push("", "**Capacity at peak**", "");
     for (const c of estimate.capacity) out.push(`- **${c.metric}**: ${c.verdict}, ${formatNapkin(c.load)}/s vs ${rangeOf(c)} — “${c.say}”${c.assumption ? ` (${c.assumption})` : ""}`);
   }
-  const readings = allReadings(estimate, name);
+  const readings = readingWords(estimate, name);
   if (readings.length) out.push("", "**Readings**", "", ...readings.map((r) => `- ${r}`));
   return out.join("\n");
 }
 
 /** Every reading in words: the estimate's, then each stream's, said with its name. */
-function allReadings(estimate: Estimate, name: Namer): string[] {
+export function readingWords(estimate: Estimate, name: Namer): string[] {
   return [
     ...estimate.readings.map((r) => describeEstimateReading(r, name)),
     ...(estimate.streams ?? []).flatMap((s) => s.readings.map((r) => (r.kind === "stream-overrides" ? describeEstimateReading(r, name) : `${s.name}: ${describeEstimateReading(r, name)}`))),

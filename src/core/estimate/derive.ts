@@ -320,9 +320,10 @@ export class Derivation {
     return q;
   }
 
-  /** An input as the user wrote it. */
+  /** An input as the user wrote it; a sum or product is bracketed, so the formula reads as it computes. */
   text(name: EstimateInputName, fallback = ""): string {
-    return this.inputs[name]?.trim() || fallback;
+    const text = this.inputs[name]?.trim() || fallback;
+    return spacedOperator.test(text) && !text.startsWith("(") ? `(${text})` : text;
   }
 
   /** A derived quantity, napkin-rounded, to use inside a later formula. */
@@ -346,6 +347,8 @@ export function stepRow(result: ResultName, label: string, formula: string, q: Q
     napkin: napkin ?? `≈ ${formatQuantity(q, unit, "napkin")}${bits}`,
   };
 }
+
+const spacedOperator = /\s[-+×*·/÷x]\s/;
 
 /** Twelve significant digits: drops float noise (199999.99999999997) from JSON, keeps every real digit. */
 export const tidy = (n: number) => Number(n.toPrecision(12));

@@ -42,6 +42,10 @@ describe("no silent input: each input is used, or refused naming what it needs",
   test("…and is used as 12.5 bytes", () => expectClose(estimate("--qps", "1", "--payload", "100b").results.storageBytesPerDay, day * 12.5));
   test("a preset's --interval that --dau replaces is said", () => expect(readings("--preset", "gps-pings", "--dau", "1M")).toMatch(/the preset's --interval 3s is not used: --dau replaces its traffic source/));
   test("…and kept when --online uses it", () => expectClose(estimate("--preset", "gps-pings", "--dau", "1M", "--online", "24h").results.avgQps, (1 * M) / 3));
+  test("--retention without a payload keeps records", () => {
+    const r = estimate("--qps", "100", "--retention", "5y");
+    expect([r.results.recordsRetention, r.results.storageBytesRetention]).toEqual([100 * day * 365 * 5, undefined]);
+  });
   test("every default is a reading", () =>
     expect(readings("--dau", "1M", "--payload", "1KB")).toMatch(/1 action per user per day \(default[\s\S]*peak = 3x average \(default[\s\S]*one copy of each byte stored \(default/));
 });

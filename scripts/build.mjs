@@ -1,18 +1,16 @@
-// Builds napkin into dist/: one CommonJS bundle (napkin.cjs), then V8's code cache for it (napkin-<build>-<node>.cache),
-// trained by scripts/train-code-cache.mjs. bin/napkin runs the bundle from the cache (see bin/bundle.cjs).
-// mathjs, needed only by the rounding functions, is a bundle of its own (napkin-mathjs.cjs), required on first use.
+// Builds napkin into dist/: one CommonJS bundle per command (napkin-<command>.cjs: only that command's code), one
+// with every command (napkin.cjs: help, --version, an unknown word), and mathjs, needed only by the rounding
+// functions, as a bundle of its own (napkin-mathjs.cjs), required on first use. bin/napkin picks the bundle.
 //
-// Why this shape: a cold start spent a third of its time parsing and compiling napkin's code. V8 can cache
-// compiled code only for scripts, not ES modules, on Node 20; hence CommonJS, and one file, which also
-// means start-up does no module resolution. Everything is bundled statically: a module reached through a
-// dynamic import() is wrapped by esbuild and no longer tree-shaken (mathjs alone would triple in size).
-import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// Why this shape: a cold start spends much of its time parsing and compiling napkin's code. A command's own
+// bundle is a fraction of the whole, and Node (22.1 and later) keeps its compiled code in its compile cache
+// (module.enableCompileCache, in the system's temp folder). CommonJS and one file per command: start-up does no
+// module resolution. Everything is bundled statically: a module reached through a dynamic import() is wrapped by
+// esbuild and no longer tree-shaken (mathjs alone would triple in size). Nothing is written into dist/ by a run.
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
-import { toAscii } from "./ascii.mjs";
 
 /**
  * commander requires child_process at load, for external subcommands napkin never uses; loading it costs
@@ -92,7 +90,7 @@ const prebuiltReference = (json) => ({
 
 const builtInReferenceJson = await readBuiltInReference();
 
-/** Options both bundles are built with. */
+/** Options every bundle is built with. */
 const common = {
   bundle: true,
   format: "cjs",
@@ -106,69 +104,61 @@ const common = {
   write: false,
 };
 
-/** A bundle's code (in ASCII, see scripts/ascii.mjs) and its source map, from esbuild's output files. */
-function asciiOutput(outputFiles) {
-  const output = (extension) => outputFiles.find((file) => file.path.endsWith(extension)).text;
-  return toAscii(output(".cjs"), JSON.parse(output(".cjs.map")));
-}
+/** The commands, as src/cli/commands/index.ts lists them: each gets a bundle of its own. */
+const commandNames = ["estimate", "check", "calc", "ref", "exercises", "solve", "grade", "batch", "drill"];
 
-const mathjs = asciiOutput((await build({ ...common, entryPoints: ["src/cli/mathjs.ts"], outfile: `dist/${mathjsBundle}` })).outputFiles);
+/**
+ * The entry of each bundle, written here: `run(argv)` with the commands that bundle carries. A command's bundle
+ * imports only its command's module, so esbuild leaves the others' code out.
+ */
+const entries = {
+  name: "napkin-entries",
+  setup(build) {
+    build.onResolve({ filter: /^napkin-entry:/ }, (args) => ({ path: args.path.slice("napkin-entry:".length), namespace: "napkin-entry" }));
+    build.onLoad({ filter: /.*/, namespace: "napkin-entry" }, ({ path }) => ({
+      resolveDir: "src/cli",
+      loader: "ts",
+      contents:
+        path === "all"
+          ? `import { main, run as runWith } from "./main.ts"; import { commands } from "./commands/index.ts"; export { main }; export const run = (argv: string[]) => runWith(argv, commands);`
+          : `import { main, run as runWith } from "./main.ts"; import { ${path}Command } from "./commands/${path}.ts"; export { main }; export const run = (argv: string[]) => runWith(argv, [${path}Command]);`,
+    }));
+  },
+};
 
-const { outputFiles } = await build({
+const mathjs = await build({ ...common, entryPoints: ["src/cli/mathjs.ts"], outfile: `dist/${mathjsBundle}` });
+const bundles = await build({
   ...common,
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/napkin.cjs",
-  // `await import("node:readline")` becomes a require() on first use: the vm.Script bin/bundle.cjs runs has no
-  // module loader for import().
+  entryPoints: { napkin: "napkin-entry:all", ...Object.fromEntries(commandNames.map((name) => [`napkin-${name}`, `napkin-entry:${name}`])) },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  // `await import("node:readline")` becomes a require() on first use.
   supported: { "dynamic-import": false },
   // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
   define: { "import.meta.dirname": "__dirname" },
-  plugins: [lazyChildProcess, noColorDetection, lazyMathjs, prebuiltReference(builtInReferenceJson)],
+  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, prebuiltReference(builtInReferenceJson)],
+  metafile: process.env.NAPKIN_BUNDLE_SIZES === "1",
 });
-const { code, map } = asciiOutput(outputFiles);
+// `NAPKIN_BUNDLE_SIZES=1 npm run build`: what each bundle carries, largest first.
+if (bundles.metafile) {
+  for (const [name, output] of Object.entries(bundles.metafile.outputs)) {
+    if (!name.endsWith(".cjs")) continue;
+    const inputs = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 12);
+    console.log(`${name}: ${output.bytes} bytes\n${inputs.map(([file, { bytesInOutput }]) => `  ${String(bytesInOutput).padStart(7)} ${file}`).join("\n")}`);
+  }
+}
 
-// One code cache per command, so a run deserialises only what its command compiles (a third less for check,
-// and ~6 ms faster), and a general one for everything else (--version, help, options before the command).
-const { workloads } = await import("./train-code-cache.mjs");
-const trainedCommands = Object.keys(workloads);
-
-// The last line names the build (bin/bundle.cjs names the caches after it, so a cache made for another build
-// is never used, even one of the same length: V8 itself checks only the length) and the commands with a cache.
-// The id covers how the caches are trained too, so changing a workload trains them again.
-const buildId = createHash("sha256").update(code).update(readFileSync("scripts/train-code-cache.mjs")).digest("hex").slice(0, 16);
 mkdirSync("dist", { recursive: true });
 // Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
-// mathjs's bundle first: napkin's new bundle must never find the old one missing.
-writeWhole(`dist/${mathjsBundle}`, mathjs.code);
-writeWhole(`dist/${mathjsBundle}.map`, JSON.stringify(mathjs.map));
-writeWhole("dist/napkin.cjs", `${code}// napkin build ${buildId} ${trainedCommands.join(",")}\n`);
-writeWhole("dist/napkin.cjs.map", JSON.stringify(map));
-
-// Each cache is trained in a process of its own, with the environment a plain `napkin` run has (NODE_OPTIONS
-// would change V8's flags, and so the cache's name); the workloads' output is shown only on failure.
-const { NODE_OPTIONS: _, ...environment } = process.env;
-// A cache already trained for this very build (`npm test` after `npm ci` builds the same bundle twice) is kept.
-const { cacheFile, runtime } = createRequire(import.meta.url)("../bin/bundle.cjs");
-const plainRuntime = runtime({ execArgv: [], nodeOptions: undefined });
-const untrained = [undefined, ...trainedCommands].filter((command) => !existsSync(cacheFile(buildId, command, plainRuntime)));
-const trainings = untrained.map((command) => {
-  const child = spawn(process.execPath, ["scripts/train-code-cache.mjs", ...(command ? [command] : [])], { stdio: ["ignore", "ignore", "pipe"], env: environment });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ command, code, signal, stderr })));
-});
-for (const { command, code, signal, stderr } of await Promise.all(trainings)) {
-  if (code === 0) continue;
-  // The trainer's last line says why; the lines before it are the workload's own output.
-  console.error(`build: training the ${command ?? "general"} code cache failed (exit ${code ?? signal}): ${stderr.trim().split("\n").at(-1)}`);
-  process.exitCode = 1;
+// mathjs's bundle first: napkin's new bundles must never find the old one missing.
+const written = [];
+for (const file of [...mathjs.outputFiles, ...bundles.outputFiles]) {
+  writeWhole(file.path, file.text);
+  written.push(file.path.slice(file.path.lastIndexOf("/") + 1));
 }
 
-// What earlier builds left (older bundles' caches, files of older layouts) goes.
-const current = ["napkin.cjs", "napkin.cjs.map", mathjsBundle, `${mathjsBundle}.map`];
-for (const file of readdirSync("dist")) {
-  if (!current.includes(file) && !file.startsWith(`napkin-${buildId}-`)) rmSync(`dist/${file}`, { recursive: true, force: true });
-}
+// What earlier builds left (files of older layouts, code caches) goes.
+for (const file of readdirSync("dist")) if (!written.includes(file)) rmSync(`dist/${file}`, { recursive: true, force: true });
 
 /** Writes a file beside its place and renames it there. */
 function writeWhole(file, text) {

@@ -1,14 +1,10 @@
 import { NapkinError } from "../core/errors.js";
-import { EstimateError } from "../core/estimate/index.js";
-import { estimateErrorLine } from "./render/estimateWords.js";
 import type { Output } from "./output.js";
 
 /** The one place errors become a line on stderr and an exit code (2: bad input or usage). */
 export function reportError(error: unknown, output: Output, env: NodeJS.ProcessEnv = process.env): number {
   const debug = env.NAPKIN_DEBUG === "1";
-  if (error instanceof EstimateError) {
-    output.err(`napkin: ${output.color.red("error")}: ${estimateErrorLine(error)}`);
-  } else if (error instanceof NapkinError) {
+  if (error instanceof NapkinError) {
     output.err(`napkin: ${output.color.red("error")}: ${error.toLine()}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);

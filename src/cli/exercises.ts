@@ -1,9 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { NapkinError } from "../core/errors.js";
-import { type Exercise, findExercise, readExercise } from "../core/exercise.js";
+import { EstimateError, type EstimateInputs } from "../core/estimate/index.js";
+import { type Exercise, type Solution, type SolveOptions, findExercise, readExercise, solveExercise } from "../core/exercise.js";
 import type { ReferenceTable } from "../core/reference.js";
 import { readJsonFile } from "./files.js";
+import { estimateErrorLine } from "./render/estimateWords.js";
 
 /** The exercises napkin ships: `presets/` beside the built `dist/`. */
 export function bundledPresetsDir(): string {
@@ -37,6 +39,19 @@ export function findPresetFiles(paths: readonly string[]): string[] {
     files.push(...found);
   }
   return files;
+}
+
+/**
+ * Solves an exercise; a problem with its inputs becomes one line naming the file and the field
+ * (`presets/x.json: inputs.payload: unknown word 'bites'`).
+ */
+export function solve(exercise: Exercise, reference: ReferenceTable, options: SolveOptions, inputs?: EstimateInputs): Solution {
+  try {
+    return solveExercise(exercise, reference, options, inputs);
+  } catch (error) {
+    if (error instanceof EstimateError) throw new NapkinError(error.code, estimateErrorLine(error));
+    throw error;
+  }
 }
 
 /** Reads and validates one preset file; errors name the file and field. */

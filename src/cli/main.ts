@@ -1,18 +1,22 @@
 import { CommanderError } from "commander";
-import { commandsFor } from "./commands/index.js";
+import type { CommandSpec } from "./command.js";
+import { commandsFor } from "./commands/select.js";
 import { reportError } from "./errors.js";
 import { processOutput } from "./output.js";
 import { buildProgram } from "./program.js";
 
-/** Runs napkin with these arguments and returns the exit code: 0 ok, 1 wrong answers found, 2 bad input. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs napkin with these arguments and returns the exit code: 0 ok, 1 wrong answers found, 2 bad input.
+ * `commands` are those this bundle carries: the invoked one in a command's own bundle, every one in napkin.cjs.
+ */
+export async function main(argv: string[], commands: readonly CommandSpec[]): Promise<number> {
   // Users never see a stack (NAPKIN_DEBUG=1 aside), and the checker's parser throws often while it searches
   // for claims: capturing stacks was a tenth of `check`'s time.
   if (process.env.NAPKIN_DEBUG !== "1") Error.stackTraceLimit = 0;
   const output = processOutput(argv);
   let exitCode = 0;
   try {
-    const program = buildProgram(commandsFor(argv), output, (code) => (exitCode = code));
+    const program = buildProgram(commandsFor(argv, commands), output, (code) => (exitCode = code));
     if (argv.length <= 2) {
       program.outputHelp();
       return 0;
@@ -28,8 +32,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Runs the command line and sets the exit code (2 if even reporting an error failed). */
-export function run(argv: string[]): void {
-  void main(argv).then(
+export function run(argv: string[], commands: readonly CommandSpec[]): void {
+  void main(argv, commands).then(
     (code) => (process.exitCode = code),
     () => (process.exitCode = 2),
   );

@@ -1,10 +1,8 @@
 import { NapkinError } from "../../core/errors.js";
-import { EstimateError } from "../../core/estimate/index.js";
-import { estimateErrorLine } from "../render/estimateWords.js";
-import { checkExercise, readExercise, solveExercise } from "../../core/exercise.js";
+import { checkExercise, readExercise } from "../../core/exercise.js";
 import { type AttemptRow, type BatchSummary, gradeAttempts, summarizeAttempts } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
-import { bundledPresetsDir, displayPath, findPresetFiles } from "../exercises.js";
+import { bundledPresetsDir, displayPath, findPresetFiles, solve } from "../exercises.js";
 import type { Output } from "../output.js";
 import { readJsonFile } from "../files.js";
 import { readReferenceTable } from "../reference.js";
@@ -45,7 +43,7 @@ export const batchCommand: CommandSpec = {
         const other = ids.get(exercise.id);
         if (other) throw new NapkinError("data", `${shown}: id: '${exercise.id}' is already the id of ${other}`);
         ids.set(exercise.id, shown);
-        const solution = solveExercise(exercise, reference, global);
+        const solution = solve(exercise, reference, global);
         const graded = gradeAttempts(exercise, solution, global);
         const problems = [...checkExercise(exercise, solution, global), ...graded.problems];
         if (problems.length) throw new NapkinError("data", problems.join("\n"));
@@ -67,7 +65,6 @@ export const batchCommand: CommandSpec = {
 
 /** A NapkinError as `file: …` lines, one per problem. */
 function errorLines(error: NapkinError, file: string): string[] {
-  if (error instanceof EstimateError) return [estimateErrorLine(error)];
   const lines = error.message.includes("\n") ? error.message.split("\n") : [error.toLine()];
   return lines.map((line) => (line.startsWith(`${file}: `) ? line : `${file}: ${line}`));
 }

@@ -1,9 +1,9 @@
 import { type DrillResult, planDrill, seededRandom, summarizeDrill } from "../../core/drill.js";
 import { NapkinError } from "../../core/errors.js";
-import { type Exercise, filterByTag, findExercise, solveExercise } from "../../core/exercise.js";
+import { type Exercise, filterByTag, findExercise } from "../../core/exercise.js";
 import { type GradedAnswer, gradeOne } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
-import { loadExercises } from "../exercises.js";
+import { loadExercises, solve } from "../exercises.js";
 import { readReferenceTable } from "../reference.js";
 import { renderDrillSummary, renderDrillVerdict, renderPrompt, renderQuestion } from "../render/exercise.js";
 import { presetsOption } from "./exercises.js";
@@ -48,7 +48,7 @@ export const drillCommand: CommandSpec = {
     output.out(color.dim(`${plan.length} exercise${plan.length === 1 ? "" : "s"}${randomize ? ", randomized" : ""}. Answer in napkin notation (66K/s, 6 MB/s, 150 GB; fits/tight/exceeds). Empty line skips; Ctrl-D ends.`));
     try {
       for (const [index, item] of plan.entries()) {
-        const solution = solveExercise(item.exercise, reference, global, item.inputs);
+        const solution = solve(item.exercise, reference, global, item.inputs);
         output.out(`\n${color.dim(`[${index + 1}/${plan.length}]`)} ${renderPrompt(item.exercise, item.inputs, color, output.width())}`);
         const started = performance.now();
         const answers: GradedAnswer[] = [];

@@ -1,8 +1,7 @@
 import { NapkinError } from "../../core/errors.js";
-import { solveExercise } from "../../core/exercise.js";
 import { gradeAnswers } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
-import { loadExercise } from "../exercises.js";
+import { loadExercise, solve } from "../exercises.js";
 import { readJsonFile } from "../files.js";
 import { readReferenceTable } from "../reference.js";
 import { renderGrade, gradedJson } from "../render/exercise.js";
@@ -39,7 +38,7 @@ export const gradeCommand: CommandSpec = {
     if (Object.keys(answers).length === 0) {
       throw new NapkinError("usage", "give answers with --answer name=value (repeatable) or --answers file.json", { hint: `${exercise.id} asks: ${exercise.asks.map((a) => a.name).join(", ")}` });
     }
-    const solution = solveExercise(exercise, reference, global);
+    const solution = solve(exercise, reference, global);
     const report = gradeAnswers(exercise, solution, answers, global);
     output.out(options.json ? JSON.stringify({ id: exercise.id, ...report, answers: report.answers.map(gradedJson) }, null, 2) : renderGrade(report, output.color));
     return report.wrong > 0 ? 1 : 0;

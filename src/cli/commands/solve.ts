@@ -1,6 +1,5 @@
-import { solveExercise } from "../../core/exercise.js";
 import type { CommandSpec } from "../command.js";
-import { loadExercise } from "../exercises.js";
+import { loadExercise, solve } from "../exercises.js";
 import { readReferenceTable } from "../reference.js";
 import { renderEstimateMarkdown } from "../render/estimate.js";
 import { keyNames } from "../render/estimateWords.js";
@@ -28,7 +27,7 @@ export const solveCommand: CommandSpec = {
     const format = formatOf(options);
     const reference = readReferenceTable(global);
     const exercise = loadExercise(id, options.presets as string | undefined, reference);
-    const solution = solveExercise(exercise, reference, global);
+    const solution = solve(exercise, reference, global);
     if (format === "json") {
       const { id: _, title, prompt, source, tags, hints, notes, expected } = exercise;
       output.out(JSON.stringify({ id: exercise.id, title, prompt, source, tags, hints, notes, expected, answers: solution.answers, estimate: solution.estimate }, null, 2));

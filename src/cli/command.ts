@@ -6,8 +6,14 @@ export interface GlobalOptions {
   reference?: string;
 }
 
-export interface Context {
+/** What a command reads and writes besides files: one per run, passed down, never global. */
+export interface Io {
   output: Output;
+  /** Standard input, built only when a command reads it (`check -`). */
+  stdin(): NodeJS.ReadableStream;
+}
+
+export interface Context extends Io {
   global: GlobalOptions;
 }
 

@@ -7,9 +7,14 @@ export function reportError(error: unknown, output: Output, env: NodeJS.ProcessE
   if (error instanceof NapkinError) {
     output.err(`napkin: ${output.color.red("error")}: ${error.toLine()}`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
-    output.err(`napkin: ${output.color.red("internal error")}: ${message.split("\n")[0]} (this is a bug; NAPKIN_DEBUG=1 shows the stack)`);
+    output.err(`napkin: ${output.color.red("internal error")}: ${bugLine(error, "NAPKIN_DEBUG=1 shows the stack")}`);
   }
   if (debug && error instanceof Error && error.stack) output.err(error.stack);
   return 2;
+}
+
+/** An error napkin did not expect, in one line: the first line of its message, and what happens next. */
+export function bugLine(error: unknown, next: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `${message.split("\n")[0]} (this is a bug; ${next})`;
 }

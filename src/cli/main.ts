@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import type { CommandSpec } from "./command.js";
+import type { CommandSpec, Io } from "./command.js";
 import { commandsFor } from "./commands/select.js";
 import { reportError } from "./errors.js";
 import { processOutput } from "./output.js";
@@ -8,15 +8,16 @@ import { buildProgram } from "./program.js";
 /**
  * Runs napkin with these arguments and returns the exit code: 0 ok, 1 wrong answers found, 2 bad input.
  * `commands` are those this bundle carries: the invoked one in a command's own bundle, every one in napkin.cjs.
+ * `io` is the process's own unless a test (the fuzz suite) runs napkin in its process.
  */
-export async function main(argv: string[], commands: readonly CommandSpec[]): Promise<number> {
+export async function main(argv: string[], commands: readonly CommandSpec[], io?: Io): Promise<number> {
   // Users never see a stack (NAPKIN_DEBUG=1 aside), and the checker's parser throws often while it searches
   // for claims: capturing stacks was a tenth of `check`'s time.
   if (process.env.NAPKIN_DEBUG !== "1") Error.stackTraceLimit = 0;
-  const output = processOutput(argv);
+  const { output, stdin } = io ?? { output: processOutput(argv), stdin: () => process.stdin };
   let exitCode = 0;
   try {
-    const program = buildProgram(commandsFor(argv, commands), output, (code) => (exitCode = code));
+    const program = buildProgram(commandsFor(argv, commands), { output, stdin }, (code) => (exitCode = code));
     if (argv.length <= 2) {
       program.outputHelp();
       return 0;

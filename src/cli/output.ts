@@ -5,8 +5,11 @@ import { NapkinError } from "../core/errors.js";
 /** Where a command writes, and how: one per run, passed down, never global. */
 export interface Output {
   color: ChalkInstance;
+  /** Writes a line (or lines) to standard output, control characters from the input escaped. */
   out(text: string): void;
   err(text: string): void;
+  /** Writes a line of a copy of the input (`check --annotate`): as it is, but escaped on a terminal. */
+  copy(line: string): void;
   /** Columns standard output may use: COLUMNS, else the terminal's width, else 80. */
   width(): number;
 }
@@ -16,6 +19,24 @@ export function outputWidth(env: NodeJS.ProcessEnv, terminalColumns: () => numbe
   const columns = Number(env.COLUMNS);
   if (Number.isInteger(columns) && columns >= 20) return columns;
   return terminalColumns() ?? 80;
+}
+
+/**
+ * Characters that would act on a terminal instead of showing: C0 and C1 controls but tab and newline (ESC,
+ * carriage return, backspace, bell…), DEL, and the bidirectional overrides that reorder what is shown. When
+ * napkin colours its output, its own colour codes (ESC [ … m) are kept; any other sequence is shown escaped.
+ */
+const controls = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+const controlsEverywhere = new RegExp(controls.source, "g");
+const controlsButColor = new RegExp(`\x1b\\[[0-9;]*m|${controls.source}`, "g");
+
+/**
+ * `text` with every control character from the input shown as an escape: `\r`, `\u001b`, `\u202e`. The
+ * escapes are JSON's, so `--json` output stays valid JSON with the same values.
+ */
+export function escapeControls(text: string, keepColor = false): string {
+  if (!controls.test(text)) return text;
+  return text.replace(keepColor ? controlsButColor : controlsEverywhere, (found) => (found.length > 1 ? found : found === "\r" ? "\\r" : `\\u${found.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /** Colour only on a TTY; `--no-color` and `NO_COLOR` turn it off, `FORCE_COLOR` turns it on. */
@@ -39,10 +60,14 @@ export function colorLevel(argv: readonly string[], env: NodeJS.ProcessEnv, isTT
  * a standard error that cannot be written is nowhere to say so, and is dropped.
  */
 export function processOutput(argv: readonly string[]): Output {
-  const color = new Chalk({ level: colorLevel(argv, process.env, isTerminal(1)) });
+  const terminal = isTerminal(1);
+  const color = new Chalk({ level: colorLevel(argv, process.env, terminal) });
+  // napkin's own colour codes are the only escape sequences it writes, and only when it colours.
+  const keepColor = color.level > 0;
   const gone = { 1: false, 2: false };
-  const write = (fd: 1 | 2, text: string) => {
+  const write = (fd: 1 | 2, text: string, escape = true) => {
     if (gone[fd]) return;
+    if (escape) text = escapeControls(text, keepColor);
     const failure = writeFully(fd, text.endsWith("\n") ? text : text + "\n");
     if (failure?.code === "EPIPE" || (failure && fd === 2)) gone[fd] = true;
     else if (failure) {
@@ -52,11 +77,17 @@ export function processOutput(argv: readonly string[]): Output {
   };
   let width: number | undefined;
   const columns = () => {
-    if (!isTerminal(1)) return undefined;
+    if (!terminal) return undefined;
     const tty = require("node:tty") as typeof import("node:tty");
     return new tty.WriteStream(1).columns || undefined;
   };
-  return { color, out: (text) => write(1, text), err: (text) => write(2, text), width: () => (width ??= outputWidth(process.env, columns)) };
+  return {
+    color,
+    out: (text) => write(1, text),
+    err: (text) => write(2, text),
+    copy: (line) => write(1, line, terminal),
+    width: () => (width ??= outputWidth(process.env, columns)),
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { Command, Option } from "commander";
 import { NapkinError, clip } from "../core/errors.js";
 import { dims, readNotation } from "../core/notation/index.js";
-import type { CommandSpec, Context, GlobalOptions } from "./command.js";
-import type { Output } from "./output.js";
+import type { CommandSpec, Context, GlobalOptions, Io } from "./command.js";
 import { version } from "./version.js";
 
 /** Builds the commander program from the command table; `setExitCode` receives each command's result. */
-export function buildProgram(commands: readonly CommandSpec[], output: Output, setExitCode: (code: number) => void): Command {
+export function buildProgram(commands: readonly CommandSpec[], io: Io, setExitCode: (code: number) => void): Command {
+  const { output } = io;
   const program = new Command("napkin")
     .description("Napkin math for system-design interviews: estimate, check and practise back-of-the-envelope numbers.")
     .version(version, "-V, --version")
@@ -39,7 +39,7 @@ export function buildProgram(commands: readonly CommandSpec[], output: Output, s
       if (stray.length) throw new NapkinError("usage", `unexpected '${stray[0]}': a value with spaces needs quotes, e.g. --payload "500 bytes"`);
       const options = params[params.length - 2] as Record<string, unknown>;
       const args = params.slice(0, params.length - 2).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a])) as string[];
-      const context: Context = { output, global: readGlobalOptions(program.opts()) };
+      const context: Context = { ...io, global: readGlobalOptions(program.opts()) };
       setExitCode(await spec.run(args, options, context));
     });
   }

@@ -2,6 +2,7 @@ import { NapkinError } from "../../core/errors.js";
 import { checkExercise, readExercise } from "../../core/exercise.js";
 import { type AttemptRow, type BatchSummary, gradeAttempts, summarizeAttempts } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
+import { bugLine } from "../errors.js";
 import { bundledPresetsDir, displayPath, findPresetFiles, solve } from "../exercises.js";
 import type { Output } from "../output.js";
 import { readJsonFile } from "../files.js";
@@ -49,8 +50,9 @@ export const batchCommand: CommandSpec = {
         if (problems.length) throw new NapkinError("data", problems.join("\n"));
         for (const row of graded.rows) rows.push(row);
       } catch (error) {
-        if (!(error instanceof NapkinError)) throw error;
-        malformed.push({ file: shown, errors: errorLines(error, shown) });
+        // An unexpected error is napkin's bug, not the file's: it is reported with the file, and the others still run.
+        const errors = error instanceof NapkinError ? errorLines(error, shown) : [`${shown}: internal error: ${bugLine(error, "the other exercises still ran")}`];
+        malformed.push({ file: shown, errors });
       }
       progress.tick(index + 1);
     });

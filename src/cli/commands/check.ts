@@ -3,6 +3,7 @@ import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from
 import { NapkinError } from "../../core/errors.js";
 import { type MathFunctions, readNotation } from "../../core/notation/index.js";
 import type { CommandSpec, Context } from "../command.js";
+import { bugLine } from "../errors.js";
 import { cannotRead } from "../files.js";
 import { fileLines, streamLines } from "../lines.js";
 import { createMathFunctions } from "../mathFunctions.js";
@@ -29,7 +30,7 @@ export const checkCommand: CommandSpec = {
     { flags: "-e, --expression <claim>", description: "check one claim given here (repeatable)", repeatable: true },
     { flags: "--all", description: "also list the right claims (✓) and how each was read" },
     { flags: "--tolerance <percent>", description: "how far a stated value may be from the exact one", defaultValue: "25%" },
-    { flags: "--json", description: "print {files, findings, summary}" },
+    { flags: "--json", description: "print {files, findings, summary}, streamed: each finding as its line is checked" },
     { flags: "--annotate", description: "print a copy of the input with <!-- napkin: … --> after each reported line" },
     { flags: "-o, --output <file>", description: "with --annotate: write the copy here (never over an input)" },
   ],
@@ -40,8 +41,10 @@ export const checkCommand: CommandSpec = {
     "cat answer.md | napkin check -",
     "napkin check --annotate notes.md -o notes.checked.md",
   ],
-  async run(files, options, context) {
+  async run(given, options, context) {
     const expressions = (options.expression as string[] | undefined) ?? [];
+    // `check - -`: standard input is read once.
+    const files = given.filter((file, i) => file !== "-" || given.indexOf("-") === i);
     if (files.length === 0 && expressions.length === 0) throw new NapkinError("usage", "nothing to check: give files, '-' for standard input, or -e \"200K / 3 = 66\"");
     if (options.output && !options.annotate) throw new NapkinError("usage", "-o/--output goes with --annotate");
     const tolerance = readTolerance(String(options.tolerance));
@@ -49,17 +52,18 @@ export const checkCommand: CommandSpec = {
     // An annotated copy on stdout carries the findings itself; only the summary goes to stderr.
     const quiet = Boolean(options.annotate) && !options.output;
     const checks = { reference, tolerance, monthSeconds: context.global.monthSeconds };
-    const run = new CheckRun(context, { json: Boolean(options.json), all: Boolean(options.all), quiet }, checks);
+    const inputs = [
+      ...expressions.map((expression, i) => ({ name: expressions.length > 1 ? `-e#${i + 1}` : "-e", lines: () => [linesOf(expression)] })),
+      ...files.map((file) => (file === "-" ? { name: "<stdin>", lines: () => streamLines(context.stdin()) } : { name: file, lines: () => readableFileLines(file) })),
+    ];
+    const run = new CheckRun(context, { json: Boolean(options.json), all: Boolean(options.all), quiet }, checks, inputs.map((input) => input.name));
     const annotated = options.annotate ? await openOutputFile(options.output as string | undefined, files, context) : undefined;
     try {
-      for (const [i, expression] of expressions.entries()) {
-        await run.checkLines(expressions.length > 1 ? `-e#${i + 1}` : "-e", [linesOf(expression)], annotated);
-      }
-      for (const file of files) {
-        if (file === "-") await run.checkLines("<stdin>", streamLines(process.stdin), annotated);
-        else await run.checkLines(file, readableFileLines(file), annotated);
-      }
-      await annotated?.commit();
+      // One input napkin cannot read is reported, and the others are still checked (exit 2 at the end).
+      for (const input of inputs) await run.checkInput(input.name, input.lines(), annotated);
+      // A copy that lacks an input is no copy: it is written only when every input was read.
+      if (run.failed) await annotated?.abandon();
+      else await annotated?.commit();
     } catch (error) {
       await annotated?.abandon();
       throw error;
@@ -68,51 +72,108 @@ export const checkCommand: CommandSpec = {
   },
 };
 
-/** One `napkin check` invocation: prints findings as they come (text) or gathers them (JSON). */
+/**
+ * One `napkin check` invocation: prints findings as they come, as text or as one JSON document streamed finding by
+ * finding (the files and the summary last), so memory stays flat for any input. A line that napkin cannot judge is
+ * skipped; an unexpected error on a line, or an input that cannot be read, is reported with where it was, the
+ * rest is still checked, and the run ends with exit 2.
+ */
 class CheckRun {
-  private readonly findings: Finding[] = [];
-  private readonly files: string[] = [];
   private readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
   private readonly functions: MathFunctions = createMathFunctions();
+  /** The JSON text of the last finding, held back until it is known whether a comma follows it. */
+  private pendingJson: string | undefined;
+  /** How many inputs were read to the end: with none, there is no summary to give. */
+  private read = 0;
+  failed = false;
 
   constructor(
     private readonly context: Context,
     private readonly mode: { json: boolean; all: boolean; quiet: boolean },
     private readonly checks: CheckOptions,
-  ) {}
+    files: readonly string[],
+  ) {
+    if (mode.json) context.output.out(`{\n  "files": ${indented(files, "  ")},`);
+  }
 
-  /** Checks one input (a file, stdin or an -e claim), line by line, with a checker of its own. */
-  async checkLines(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, annotated?: OutputFile) {
-    this.files.push(name);
+  /** Checks one input (a file, stdin or an -e claim); a failure to read it is reported, not thrown. */
+  async checkInput(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, annotated?: OutputFile) {
+    try {
+      await this.checkLines(name, batches, annotated);
+      this.read++;
+    } catch (error) {
+      if (!(error instanceof NapkinError)) throw error;
+      this.error(error.toLine());
+    }
+  }
+
+  /** Checks one input line by line, with a checker of its own. */
+  private async checkLines(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, annotated?: OutputFile) {
     const checker = new NotesChecker(name, this.checks);
     let number = 0;
-    for await (const lines of batches) {
-      // An index, not for-of: an iterator result per line is garbage the collector has to sweep.
-      for (let i = 0; i < lines.length; i++) {
-        const raw = lines[i];
-        number++;
-        if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
-        const found = checker.checkLine(raw, number, this.functions);
-        annotated?.write(annotateLine(raw, found));
-        // Most lines make no claim: they cost no filtered copy and no iterator.
-        if (found.length > 0) this.report(found);
+    try {
+      for await (const lines of batches) {
+        // An index, not for-of: an iterator result per line is garbage the collector has to sweep.
+        for (let i = 0; i < lines.length; i++) {
+          // napkin's own comments (an annotated copy) are not the notes: never read, and replaced when annotating again.
+          const raw = withoutAnnotation(lines[i]);
+          number++;
+          if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
+          let found: readonly Finding[];
+          try {
+            found = checker.checkLine(raw, number, this.functions);
+          } catch (error) {
+            // A line napkin could not judge stops nothing: it is reported where it is, and the file goes on.
+            if (error instanceof NapkinError && error.code === "io") throw error;
+            this.error(`${name}:${number}: ${bugLine(error, "the rest of the file is still checked")}`, "internal error");
+            found = [];
+          }
+          annotated?.write(annotateLine(raw, found));
+          // Most lines make no claim: they cost no filtered copy and no iterator.
+          if (found.length > 0) this.report(found);
+        }
       }
+    } finally {
+      for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
     }
-    for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
+  }
+
+  private error(line: string, kind = "error") {
+    this.failed = true;
+    this.context.output.err(`napkin: ${this.context.output.color.red(kind)}: ${line}`);
   }
 
   private report(found: readonly Finding[]) {
-    const reported = found.filter((f) => this.mode.all || f.verdict !== "ok");
-    if (this.mode.json) this.findings.push(...reported);
-    else if (!this.mode.quiet) for (const finding of reported) this.context.output.out(renderFinding(finding, this.context.output.color, this.mode.all));
+    const { output, color } = { output: this.context.output, color: this.context.output.color };
+    for (const finding of found) {
+      if (!this.mode.all && finding.verdict === "ok") continue;
+      if (this.mode.json) {
+        output.out(this.pendingJson === undefined ? '  "findings": [' : `${this.pendingJson},`);
+        this.pendingJson = `    ${indented(findingJson(finding), "    ")}`;
+      } else if (!this.mode.quiet) output.out(renderFinding(finding, color, this.mode.all));
+    }
   }
 
   finish(): number {
     const { output } = this.context;
-    if (this.mode.json) output.out(JSON.stringify({ files: this.files, findings: this.findings.map(findingJson), summary: this.summary }, null, 2));
-    else output.err(renderSummary(this.summary, output.color));
+    if (this.mode.json) {
+      output.out(this.pendingJson === undefined ? '  "findings": [],' : `${this.pendingJson}\n  ],`);
+      output.out(`  "summary": ${indented(this.summary, "  ")}\n}`);
+    } else if (this.read > 0) output.err(renderSummary(this.summary, output.color));
+    if (this.failed) return 2;
     return this.summary.wrong + this.summary.propagated + this.summary.reference > 0 ? 1 : 0;
   }
+}
+
+/** A value as indented JSON, its inner lines moved right to sit at `indent`. */
+function indented(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}
+
+/** A line without the `<!-- napkin: … -->` comment an earlier `--annotate` appended to it. */
+function withoutAnnotation(line: string): string {
+  const at = line.lastIndexOf(" <!-- napkin: ");
+  return at >= 0 && line.endsWith(" -->") ? line.slice(0, at) : line;
 }
 
 function linesOf(text: string): string[] {
@@ -121,15 +182,15 @@ function linesOf(text: string): string[] {
 
 /** A file's lines in batches, after making sure it is a file napkin can open: anything else is a one-line error. */
 function readableFileLines(file: string): AsyncIterable<string[]> {
-  let stats: Stats;
-  try {
-    stats = statSync(file);
-  } catch (error) {
-    throw cannotRead(file, error);
-  }
-  if (stats.isDirectory()) throw cannotRead(file, "is a directory, not a file");
   return {
     async *[Symbol.asyncIterator]() {
+      let stats: Stats;
+      try {
+        stats = statSync(file);
+      } catch (error) {
+        throw cannotRead(file, error);
+      }
+      if (stats.isDirectory()) throw cannotRead(file, "is a directory, not a file");
       try {
         // A FIFO or a device may make a read wait: a stream waits without blocking, so a signal still ends the run.
         yield* stats.isFile() ? fileLines(file) : streamLines(createReadStream(file));

@@ -4,6 +4,7 @@ import { type Exercise, filterByTag, findExercise } from "../../core/exercise.js
 import { type GradedAnswer, gradeOne } from "../../core/grade.js";
 import type { CommandSpec } from "../command.js";
 import { loadExercises, solve } from "../exercises.js";
+import { escapeControls } from "../output.js";
 import { readReferenceTable } from "../reference.js";
 import { renderDrillSummary, renderDrillVerdict, renderPrompt, renderQuestion } from "../render/exercise.js";
 import { presetsOption } from "./exercises.js";
@@ -112,7 +113,7 @@ async function openLineReader(): Promise<LineReader> {
         process.stdout.write("\n");
         return undefined;
       }
-      if (!terminal) process.stdout.write(`${next.value}\n`);
+      if (!terminal) process.stdout.write(`${escapeControls(next.value)}\n`);
       return next.value;
     },
     close: () => rl.close(),

@@ -74,7 +74,7 @@ export interface ReferenceTable {
  */
 export function loadReference(data: unknown, file: string, { readRules = true } = {}): ReferenceTable {
   const parsed = validate(referenceSchemas().file, data, file);
-  const figures = (parsed.figures ?? []).map((figure, i) => ({ ...figure, quantity: readField(figure.value, file, `figures.${i}.value`), file }));
+  const figures = (parsed.figures ?? []).map((figure, i) => ({ ...figure, quantity: readFigureValue(figure.value, file, `figures.${i}.value`), file }));
   const rules = parsed.rules ?? [];
   if (readRules) {
     rules.forEach((rule, i) => {
@@ -83,6 +83,13 @@ export function loadReference(data: unknown, file: string, { readRules = true } 
     });
   }
   return { figures, rules };
+}
+
+/** A figure's value: a capacity, latency or size above zero (a load is divided by it). */
+function readFigureValue(value: string, file: string, path: string): Quantity {
+  const quantity = readField(value, file, path);
+  if (!(quantity.low > 0) || !Number.isFinite(quantity.high)) throw new NapkinError("data", `${file}: ${path}: '${value}' must be above zero, like 5,000/s or 150 μs`);
+  return quantity;
 }
 
 function readField(value: string, file: string, path: string): Quantity {

@@ -124,6 +124,7 @@ function monthSlip(f: number, big: boolean): string {
 
 function tooBigOrSmall(factor: number): string {
   if (!Number.isFinite(factor)) return "the right value is 0";
+  if (factor === 0) return "the stated value is 0";
   return Math.abs(factor) >= 1 ? `${formatFactor(Math.abs(factor))}× too big` : `${formatFactor(1 / Math.abs(factor))}× too small`;
 }
 

@@ -909,7 +909,13 @@ function expressionCandidates(claim: ClaimText): ExpressionCandidate[] {
     const parsed = tryParse(text);
     return parsed && digit.test(text) ? [{ parsed, text, start: 0, cost: 0 }] : [];
   }
+  // A long line is searched for a start in its last 300 characters only (prose before a sum costs no parse per
+  // word), after one try of the whole line: a long chain of terms (`1 + 1 + … = 3600`) is still judged.
   const offset = text.length > 300 ? text.length - 300 : 0;
+  if (offset > 0 && expressionStart.test(text)) {
+    const parsed = tryParse(text);
+    if (parsed) return [{ parsed, text, start: text.length - text.trimStart().length, cost: 0 }];
+  }
   const tail = text.slice(offset);
   const starts = [0];
   candidateStarts.lastIndex = 0;

@@ -48,8 +48,8 @@ export function evaluateNode(node: Node, reading: Reading = {}): Quantity {
       let right = evaluateNode(node.right, reading);
       if (node.op === "+" || node.op === "-") {
         // One rule for a missing dimension: a bare term of a sum is read in the unit its neighbour is written in
-        // (`1000 + 16 + 8 bytes`).
-        if (!sameDim(left.dim, right.dim) && (isPlain(left.dim) || isPlain(right.dim))) {
+        // (`1000 + 16 + 8 bytes`). A ratio of units (`1 min / 1 s`) is no bare term: it adds to nothing with a unit.
+        if (!sameDim(left.dim, right.dim) && (isBare(left) || isBare(right))) {
           if (reading.tally) reading.tally.sumAdoptions++;
           [left, right] = adoptEachOther(left, right) ?? [left, right];
         }
@@ -96,6 +96,8 @@ export function adoptEachOther(a: Quantity, b: Quantity, adopted?: { side: "left
   return [x, y];
 }
 
+/** A quantity written without any unit: a plain number, a count of things (`5 users`), a percentage. */
+const isBare = (q: Quantity): boolean => isPlain(q.dim) && !q.terms.some((t) => t.key !== undefined);
 const hasNoun = (q: Quantity): boolean => q.terms.some((t) => t.key === undefined);
 /** Whether a quantity has no written unit of this dimension and sign (`/day` is time with sign -1). */
 const lacks = (q: Quantity, key: keyof Dim, sign: number): boolean => !q.terms.some((t) => t.key === key && Math.sign(t.power) === sign);
@@ -125,9 +127,9 @@ export function evaluateLiteral(literal: Literal, reading: Reading = {}): Quanti
   const highNumber = sign * value;
   let low: number;
   if (literal.low.parts.length === 0) {
-    // `5-10K`, `2-3s`: a suffix written once, on the high end, applies to both ends when the numbers are in
-    // order; `500-1M` is 500 to a million (only the high end's units, not its scale, reach the low end).
-    low = lowNumber <= highNumber && lowNumber >= 0 ? lowNumber * high.factor : lowNumber * high.unitsOnly;
+    // `5-10K`, `2-3s`, `-5-10%`: a suffix written once, on the high end, applies to both ends when the numbers
+    // are in order of size; `500-1M` is 500 to a million (only the high end's units, not its scale, reach the low end).
+    low = Math.abs(lowNumber) <= Math.abs(highNumber) ? lowNumber * high.factor : lowNumber * high.unitsOnly;
   } else {
     const lowParts = partsValue(literal.low.parts, reading);
     if (!isDimensionlessDim(lowParts.dim) && !sameDim(lowParts.dim, high.dim)) {

@@ -70,9 +70,15 @@ export function negate(q: Quantity): Quantity {
 /** A quantity with no unit terms (its dimension stays). */
 export const withoutTerms = (q: Quantity): Quantity => (q.terms.length ? { ...q, terms: noTerms } : q);
 
+/** The highest power of a unit a quantity may carry (`s^8`): beyond it no estimate means anything, and `$^m` stays an error. */
+const maxUnitPower = 8;
+
 export function checked(low: number, high: number, dim: Dim, terms: Terms = noTerms): Quantity {
   if (Number.isNaN(low) || Number.isNaN(high)) throw new NapkinError("math", "the result is not a number");
   if (!Number.isFinite(low) || !Number.isFinite(high)) throw new NapkinError("math", "the result is too large to compute");
+  if (Math.abs(dim.t) > maxUnitPower || Math.abs(dim.d) > maxUnitPower || Math.abs(dim.c) > maxUnitPower) {
+    throw new NapkinError("math", `a unit raised past the ${maxUnitPower}th power (${dimName(dim)}) is no quantity to estimate`);
+  }
   return { low, high, dim, terms };
 }
 

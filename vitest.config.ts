@@ -6,5 +6,7 @@ export default defineConfig({
     // Most tests spawn the built CLI and wait for it: a worker waiting on its child leaves a core free, so
     // one worker per core (vitest's default keeps one core back) nearly halves the suite on two cores.
     maxWorkers: availableParallelism(),
+    // Fails the run if any test changed a file in napkin's own folder (tests/installFolder.ts).
+    globalSetup: ["tests/installFolder.ts"],
   },
 });

@@ -12,11 +12,11 @@ const file = (name: string, content: string | Buffer) => {
 };
 const notes = readFileSync(join(root, "tests/fixtures/study-notes.md"), "utf8");
 
-/** Peak resident memory (MB) and exit code of a napkin run, read by a preload module at exit. */
+/** Peak resident memory (MB) and exit code of a napkin run, read by a preload module at exit; its output goes to /dev/null. */
 function peakMemory(args: string[]): { megabytes: number; code: number | null } {
   const report = join(dir, `rss-${Math.random()}.txt`);
   const preload = file("rss.mjs", `import fs from "node:fs";\nprocess.on("exit", () => fs.writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
-  const run = spawnSync(process.execPath, ["--import", preload, napkinBin, ...args], { env: { ...process.env, RSS_FILE: report, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 256 << 20 });
+  const run = spawnSync(process.execPath, ["--import", preload, napkinBin, ...args], { env: { ...process.env, RSS_FILE: report, NO_COLOR: "1" }, stdio: "ignore" });
   return { megabytes: Number(readFileSync(report, "utf8")) / 1024, code: run.status };
 }
 
@@ -32,6 +32,12 @@ describe("big inputs", () => {
     expect(code).toBe(1);
     expect(megabytes).toBeLessThan(150);
   }, 60_000);
+  test("--all --json on a million claims streams: memory stays under 200 MB", () => {
+    const million = file("million.md", "2 * 3 = 6\n".repeat(1_000_000));
+    const { megabytes, code } = peakMemory(["check", "--all", "--json", million]);
+    expect(code).toBe(0);
+    expect(megabytes).toBeLessThan(200);
+  }, 180_000);
 });
 
 describe("odd bytes", () => {

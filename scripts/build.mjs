@@ -62,6 +62,46 @@ const lazyMathjs = {
   },
 };
 
+/** zod's own bundle: only validating a file (a preset, a scenario, a --reference table) needs it. */
+const zodBundle = "napkin-zod.cjs";
+
+/** What napkin takes from zod/mini: every one a function. The build fails on an import not listed here. */
+const zodNames = ["array", "boolean", "config", "describe", "enum", "meta", "minLength", "number", "optional", "record", "regex", "strictObject", "string", "union"];
+
+/**
+ * zod's module code defines its classes when it loads (~23 KB of code to compile and run), and most runs validate
+ * nothing: `check` without --reference, `calc`. napkin's bundles get a stand-in for zod/mini (and its English
+ * messages) whose functions require dist/napkin-zod.cjs on the first call.
+ */
+const lazyZod = {
+  name: "lazy-zod",
+  setup(build) {
+    build.onResolve({ filter: /^zod\/mini$|^zod\/v4\/locales\/en\.js$/ }, (args) => ({ path: args.path, namespace: "lazy-zod" }));
+    build.onResolve({ filter: new RegExp(`^\\./${zodBundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
+    // A missing or damaged file is napkin's one-line error, as for mathjs (src/cli/mathFunctions.ts).
+    const load = `import { NapkinError } from "./errors.ts";
+let loaded;
+export const zod = () => {
+  try {
+    return (loaded ??= require("./${zodBundle}"));
+  } catch (error) {
+    throw new NapkinError("io", \`cannot load dist/${zodBundle}: \${String(error && error.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
+  }
+};`;
+    build.onResolve({ filter: /^napkin-zod-loader$/ }, () => ({ path: "loader", namespace: "lazy-zod" }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-zod" }, ({ path }) => ({
+      loader: "ts",
+      resolveDir: "src/core",
+      contents:
+        path === "loader"
+          ? load
+          : path === "zod/mini"
+            ? `import { zod } from "napkin-zod-loader";\n${zodNames.map((name) => `const ${name}_ = (...args: unknown[]) => zod().mini[${JSON.stringify(name)}](...args); export { ${name}_ as ${name} };`).join("\n")}`
+            : `import { zod } from "napkin-zod-loader";\nexport default (...args: unknown[]) => zod().en(...args);`,
+    }));
+  },
+};
+
 /**
  * The built-in reference table, validated and read here, at build time, by the same code that reads a user's
  * `--reference` file: a run then pays neither for validating src/data/reference.json nor for parsing its values.
@@ -127,6 +167,12 @@ const entries = {
 };
 
 const mathjs = await build({ ...common, entryPoints: ["src/cli/mathjs.ts"], outfile: `dist/${mathjsBundle}` });
+const zod = await build({
+  ...common,
+  // Only the functions napkin uses: `export *` would keep all of zod/mini (430 KB).
+  stdin: { contents: `import * as z from "zod/mini"; export const mini = { ${zodNames.map((name) => `${name}: z.${name}`).join(", ")} }; export { default as en } from "zod/v4/locales/en.js";`, resolveDir: ".", loader: "js" },
+  outfile: `dist/${zodBundle}`,
+});
 const bundles = await build({
   ...common,
   entryPoints: { napkin: "napkin-entry:all", ...Object.fromEntries(commandNames.map((name) => [`napkin-${name}`, `napkin-entry:${name}`])) },
@@ -136,23 +182,23 @@ const bundles = await build({
   supported: { "dynamic-import": false },
   // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
   define: { "import.meta.dirname": "__dirname" },
-  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, prebuiltReference(builtInReferenceJson)],
+  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, lazyZod, prebuiltReference(builtInReferenceJson)],
   metafile: process.env.NAPKIN_BUNDLE_SIZES === "1",
 });
 // `NAPKIN_BUNDLE_SIZES=1 npm run build`: what each bundle carries, largest first.
 if (bundles.metafile) {
   for (const [name, output] of Object.entries(bundles.metafile.outputs)) {
     if (!name.endsWith(".cjs")) continue;
-    const inputs = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 12);
+    const inputs = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, Number(process.env.NAPKIN_BUNDLE_TOP) || 12);
     console.log(`${name}: ${output.bytes} bytes\n${inputs.map(([file, { bytesInOutput }]) => `  ${String(bytesInOutput).padStart(7)} ${file}`).join("\n")}`);
   }
 }
 
 mkdirSync("dist", { recursive: true });
 // Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
-// mathjs's bundle first: napkin's new bundles must never find the old one missing.
+// mathjs's and zod's bundles first: napkin's new bundles must never find the old ones missing.
 const written = [];
-for (const file of [...mathjs.outputFiles, ...bundles.outputFiles]) {
+for (const file of [...mathjs.outputFiles, ...zod.outputFiles, ...bundles.outputFiles]) {
   writeWhole(file.path, file.text);
   written.push(file.path.slice(file.path.lastIndexOf("/") + 1));
 }

@@ -11,16 +11,16 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const skipped = new Set(["node_modules", ".git"]);
 
-/** Every entry under the install folder, with what it holds: a file's hash, a link's target, a folder's mark. */
-export function snapshot(folder = root, into = new Map<string, string>()): Map<string, string> {
+/** Every entry under a folder (napkin's own by default), with what it holds: a file's hash, a link's target, a folder's mark. */
+export function snapshot(folder = root, base = folder, into = new Map<string, string>()): Map<string, string> {
   for (const name of readdirSync(folder)) {
-    if (folder === root && skipped.has(name)) continue;
+    if (folder === base && skipped.has(name)) continue;
     const path = join(folder, name);
     const stats = lstatSync(path);
-    const key = relative(root, path);
+    const key = relative(base, path);
     if (stats.isDirectory()) {
       into.set(key, `folder ${stats.mode & 0o7777}`);
-      snapshot(path, into);
+      snapshot(path, base, into);
     } else if (stats.isSymbolicLink()) into.set(key, `link ${readlinkSync(path)}`);
     else into.set(key, `${stats.mode & 0o7777} ${createHash("sha256").update(readFileSync(path)).digest("hex")}`);
   }

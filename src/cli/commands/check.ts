@@ -1,4 +1,5 @@
 import { type Stats, createReadStream, statSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
 import { NapkinError } from "../../core/errors.js";
 import { type MathFunctions, readNotation } from "../../core/notation/index.js";
@@ -85,6 +86,8 @@ class CheckRun {
   private pendingJson: string | undefined;
   /** How many inputs were read to the end: with none, there is no summary to give. */
   private read = 0;
+  /** Lines checked in this run, all inputs together. */
+  private lines = 0;
   failed = false;
 
   constructor(
@@ -118,6 +121,7 @@ class CheckRun {
           // napkin's own comments (an annotated copy) are not the notes: never read, and replaced when annotating again.
           const raw = withoutAnnotation(lines[i]);
           number++;
+          if (++this.lines === bigRunLines) keepYoungGenerationSmall();
           if (raw.includes("\u0000")) throw new NapkinError("io", `${name}:${number}: binary data (NUL bytes); napkin reads text notes`);
           let found: readonly Finding[];
           try {
@@ -163,6 +167,19 @@ class CheckRun {
     if (this.failed) return 2;
     return this.summary.wrong + this.summary.propagated + this.summary.reference > 0 ? 1 : 0;
   }
+}
+
+/** Past this many lines a run is big: its memory is bounded from there on. */
+const bigRunLines = 5_000;
+
+/**
+ * A check holds ~16 MB alive at any time, but V8 grows its young generation while collecting it is cheap:
+ * Node 24 reached 64 MB semi-spaces (215 MB resident for a million --all --json findings). Kept at its
+ * start size, a million findings stay near 120 MB on Node 24 and 80 MB on Node 20, for no measurable time
+ * on notes; only a big run pays the one call.
+ */
+function keepYoungGenerationSmall() {
+  setFlagsFromString("--semi-space-growth-factor=1");
 }
 
 /** A value as indented JSON, its inner lines moved right to sit at `indent`. */

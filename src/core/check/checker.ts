@@ -3,12 +3,17 @@ import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../jud
 import { type MathFunctions, type ReadingNote, type Terms, type Language, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, endsInOperator, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
+import { type NameDefinition, type NameProblem, Names, definitionOf, plainNumber, readValue } from "./names.js";
 import { type CapacityMatchers, capacityMatchers, findCapacityClaim } from "./overclaims.js";
+import { Suppressions } from "./suppress.js";
 
 export type FindingVerdict = "ok" | "wrong" | "propagated" | "reference";
 
 /** The rule a finding comes from: a stable id for editors, CI annotations and suppressions. */
-export type FindingRule = "arithmetic" | "propagated" | "capacity";
+export type FindingRule = "arithmetic" | "propagated" | "capacity" | "name";
+
+/** Every rule, in the order the README lists them. */
+export const findingRules: readonly FindingRule[] = ["arithmetic", "propagated", "capacity", "name"];
 
 /** One checked claim, located in its file. Numbers are in the unit written on the stated side. Data only: the shell words it. */
 export interface Finding {
@@ -35,6 +40,10 @@ export interface Finding {
   upstream?: { stated: number; correct: number };
   /** For `propagated` when the line as written also gives another value: that value. */
   asWritten?: number;
+  /** For rule `name`: a name used before its definition, or defined again with another value. */
+  name?: NameProblem;
+  /** Silenced by a `<!-- napkin-disable… -->` comment: listed with --all, never counted as a slip. */
+  suppressed?: boolean;
   /** For `reference`: the figure compared with. */
   figure?: { id: string; name: string; per?: string; low: number; high: number; openEnded: boolean; source: string };
 }
@@ -45,6 +54,8 @@ export interface CheckSummary {
   wrong: number;
   propagated: number;
   reference: number;
+  /** Findings a suppression comment silenced (not in the counts above). */
+  suppressed: number;
 }
 
 export interface CheckOptions {
@@ -52,7 +63,13 @@ export interface CheckOptions {
   tolerance?: number;
   monthSeconds?: number;
   functions?: MathFunctions;
+  /** Rules turned off (a config file's `rules`): their findings are not made. */
+  off?: ReadonlySet<FindingRule>;
+  /** The file's `<!-- napkin-disable-file -->` comments, read ahead (fileDirectivesIn): they cover the whole file. */
+  fileDirectives?: readonly string[];
 }
+
+export const emptySummary = (): CheckSummary => ({ claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0, suppressed: 0 });
 
 /** A wrong result still in reach of later lines: what was stated (as written, with its units), and what it should have been. */
 interface WrongResult {
@@ -67,6 +84,7 @@ interface WrongResult {
 const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
+const anyHeading = /^\s*#{1,6}\s/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
 /** A line of raised exponents only: one- or two-digit numbers spaced apart (`      7         2`). */
 const raisedExponents = /^ *\d{1,2}(?: {2,}\d{1,2})* *$/;
@@ -94,9 +112,13 @@ function lowerExponents(above: string, line: string): string | undefined {
 
 /** Where a claim starts on its line (1-based): its expression's first word. */
 function columnOf(text: string, expression: string): number {
-  const space = expression.indexOf(" ");
-  const at = text.indexOf(space < 0 ? expression : expression.slice(0, space));
-  return at >= 0 ? at + 1 : 1;
+  // The longest start of the expression written as it is: `3B / (24` finds the claim, not an earlier `3B reads`.
+  const words = expression.split(" ");
+  for (let k = Math.min(words.length, 6); k > 0; k--) {
+    const at = text.indexOf(words.slice(0, k).join(" "));
+    if (at >= 0) return at + 1;
+  }
+  return 1;
 }
 
 /**
@@ -177,7 +199,11 @@ const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
  * `propagated`). Feed it lines as they stream in.
  */
 export class NotesChecker {
-  readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
+  readonly summary: CheckSummary = emptySummary();
+  private readonly suppressions: Suppressions;
+  private readonly names = new Names();
+  /** Blank lines in a row: two end a block of names. */
+  private blanks = 0;
   private fence: "none" | "math" | "code" = "none";
   private readonly quantities = new Map<string, readonly WrittenQuantity[]>();
   private wrongResults: WrongResult[] = [];
@@ -199,11 +225,33 @@ export class NotesChecker {
     private readonly options: CheckOptions,
   ) {
     this.matchers = capacityMatchers(options.reference);
+    this.suppressions = new Suppressions(options.fileDirectives);
     this.tolerance = options.tolerance ?? defaultTolerance;
   }
 
-  /** Every claim on one line, as findings (right ones too: the caller decides what to show). */
+  /**
+   * Every claim on one line, as findings (right ones too: the caller decides what to show). A finding of a rule
+   * turned off is not made; one a suppression comment covers is marked `suppressed` and counted apart.
+   */
   checkLine(text: string, line: number, functions?: MathFunctions): readonly Finding[] {
+    this.suppressions.read(text);
+    // A block of names ends at a heading (any level), or at two blank lines in a row.
+    this.blanks = nonBlank.test(text) ? 0 : this.blanks + 1;
+    if (!this.names.empty && (this.blanks === 2 || (anyHeading.test(text) && this.fence === "none"))) this.names.reset();
+    const findings = this.findingsOf(text, line, functions);
+    if (findings.length === 0) return noFindings;
+    const kept = this.options.off?.size ? findings.filter((f) => !this.options.off!.has(f.rule)) : findings;
+    for (let i = 0; i < kept.length; i++) {
+      this.summary.claims++;
+      if (this.suppressions.suppresses(kept[i].rule)) {
+        kept[i].suppressed = true;
+        this.summary.suppressed++;
+      } else this.summary[kept[i].verdict]++;
+    }
+    return kept;
+  }
+
+  private findingsOf(text: string, line: number, functions?: MathFunctions): readonly Finding[] {
     // Maths drawn in two dimensions: exponents raised onto the line above (`      7` over `1 * 10  URLs`) are
     // put back (`1 * 10^7 URLs`); a fraction drawn with a bar of dashes is not read at all.
     const raised = this.raised;
@@ -240,6 +288,11 @@ export class NotesChecker {
       this.recent1 = r2;
       this.recent2 = text;
     }
+    // A line that defines a name (`DAU = 20M × 5% = 1M`, `DAU: 1M`) keeps its own name; the names it uses become their values.
+    const definition = this.fence === "none" ? definitionOf(text) : undefined;
+    const written = text;
+    const substituted = this.names.substitute(text, definition?.valueAt ?? 0);
+    if (substituted !== undefined) text = substituted;
     if (!digit.test(text)) return noFindings;
     if (heading.test(text) && this.fence === "none") {
       this.wrongResults = [];
@@ -262,12 +315,47 @@ export class NotesChecker {
         figure: { id: figure.id, name: figure.name, per: figure.per, low: figure.quantity.low, high: figure.quantity.high, openEnded: Boolean(figure.openEnded), source: figure.source },
       });
     }
-    if (findings.length === 0) return noFindings;
-    for (let i = 0; i < findings.length; i++) {
-      this.summary.claims++;
-      this.summary[findings[i].verdict]++;
+    // A line nothing could be judged on may use a name not defined yet: a later definition says so.
+    if (findings.length === 0) this.names.noteUses(text, line);
+    if (definition) {
+      const problem = this.define(definition, text, line, findings);
+      if (problem) findings.push(this.nameFinding(problem, definition.column, written, line));
+    }
+    if (substituted !== undefined) {
+      for (let i = 0; i < findings.length; i++) {
+        findings[i].text = written.trim();
+        findings[i].claim = this.names.restore(findings[i].claim);
+      }
     }
     return findings;
+  }
+
+  /** Defines the name a line's head names as its stated value (the last claim's), or as the value written after it. */
+  private define(head: { name: string; column: number; valueAt: number }, text: string, line: number, findings: readonly Finding[]): NameProblem | undefined {
+    let last: Finding | undefined;
+    for (const f of findings) if (f.rule === "arithmetic" || f.rule === "propagated") last = f;
+    const value = last ? (typeof last.stated === "number" ? `${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}` : undefined) : readValue(text.slice(head.valueAt), this.options.monthSeconds)?.text;
+    const read = value === undefined ? undefined : readValue(value, this.options.monthSeconds);
+    if (!read) return undefined;
+    const definition: NameDefinition = { name: head.name, value: read.text, quantity: read.quantity, line, column: head.column };
+    return this.names.define(definition, this.tolerance);
+  }
+
+  private nameFinding(problem: NameProblem, column: number, text: string, line: number): Finding {
+    return {
+      file: this.file,
+      line,
+      column,
+      text: text.trim(),
+      claim: problem.name,
+      verdict: "wrong",
+      rule: "name",
+      stated: problem.kind === "redefined" ? problem.value : problem.name,
+      expected: problem.kind === "redefined" ? problem.before.value : "",
+      unit: "",
+      reading: [],
+      name: problem,
+    };
   }
 
   /** A line's claims judged, in order; a chain's step carries the one before it. */

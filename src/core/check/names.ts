@@ -1,0 +1,158 @@
+import { type Quantity, lookupWord, mathFunctionNames, midpoint, parseNotation, readNotation, sameDim } from "../notation/index.js";
+
+/**
+ * Names across lines, as notepad calculators keep them: within a block, `DAU = 20M × 5% = 1M` or `DAU: 1M`
+ * defines DAU as the stated value, and later lines may use it (`writes = DAU * 10 = 10M`). A name is a simple
+ * word (letters, digits, `_`, starting with a letter or `_`): never a unit, a scale word, a marker or a
+ * function. A counting noun may be one (`DAU`, `writes`): notes name their counts so.
+ */
+
+/** `DAU =`, `- **DAU**:`, `DAU_total =` at the start of a line: the head of a definition. */
+const definitionHead = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z_][A-Za-z0-9_]*)(?:\*\*|__)?\s*(?:=|:)(?!=)\s*/;
+/** A word beside an arithmetic operator with a number or bracket on its other side: used as a value. */
+const wordInArithmetic = /(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\s*[*×·/÷+]\s*[\d(]|[\d)]\s*[*×·/÷+]\s*([A-Za-z_][A-Za-z0-9_]*)(?![\w])/g;
+/** A word where a value may stand. */
+const nameUse = /(?<![\w.$])[A-Za-z_][A-Za-z0-9_]*(?![\w])/g;
+/** Before a name used as a value: the start, a separator, an operator or a bracket; nothing else (`per day media` is prose). */
+const valueBefore = /(?:^|[=≈~:(*×·/÷+\-−])\s*$/;
+/** After it: the end, an operator, a separator, a bracket or a comma. */
+const valueAfter = /^\s*(?:$|[)*×·/÷+\-−=≈~,;])/;
+/** Words, then an opening bracket right before a name. */
+const gloss = /[A-Za-z]\s*\($/;
+/** An operator: a value that has one is worked out, not a plain value. */
+const operator = /[*×·/÷+^]|\s-\s/;
+const operatorChar = /[*×·/÷+]/;
+const functions: ReadonlySet<string> = new Set(mathFunctionNames);
+/** At most this many unjudged lines are kept per block. */
+const limit = 500;
+
+export interface NameDefinition {
+  name: string;
+  /** The value as napkin notation: a number in plain digits and the stated unit (`1000000 users`). */
+  value: string;
+  quantity: Quantity;
+  line: number;
+  column: number;
+  /** Whether a line has used it since: only then does a new value make lines disagree. */
+  used?: boolean;
+}
+
+/** Something wrong with a name: used before its definition, or defined again with another value after lines used it (the new one holds). */
+export type NameProblem =
+  | { kind: "used-before-defined"; name: string; usedOn: number }
+  | { kind: "redefined"; name: string; value: string; before: { value: string; line: number } };
+
+/** Whether a word may be a name: simple, and no word napkin reads as a unit, scale, marker or function. */
+export function isName(word: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(word) || functions.has(word.toLowerCase())) return false;
+  const entry = lookupWord(word);
+  return entry === undefined || entry.senses.every((sense) => sense.kind === "unit" && sense.noun !== undefined && sense.unit === undefined && sense.per === undefined);
+}
+
+/** A line's definition head: the name and where its definition's value starts, or undefined. */
+export function definitionOf(text: string): { name: string; column: number; valueAt: number } | undefined {
+  const head = definitionHead.exec(text);
+  if (!head || !isName(head[1])) return undefined;
+  return { name: head[1], column: text.indexOf(head[1]) + 1, valueAt: head[0].length };
+}
+
+/** A plain value written after a definition head (`1M`, `5 TB`, `1M (daily)`), or undefined (`20M × 5%` is worked, not plain). */
+export function readValue(text: string, monthSeconds?: number): { text: string; quantity: Quantity } | undefined {
+  let value = text.trim();
+  if (!/\d/.test(value) || operator.test(value)) return undefined;
+  try {
+    value = value.slice(0, parseNotation(value, { stopAtProse: true }).end).trim();
+    return { text: value, quantity: readNotation(value, { monthSeconds }).quantity };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stated number as notation napkin reads one way only: plain digits (`1000000`, `1.5e21`). */
+export function plainNumber(value: number): string {
+  return String(value).replace("e+", "e");
+}
+
+/** The names of one file's current block. */
+export class Names {
+  private readonly defined = new Map<string, NameDefinition>();
+  /** Lines of this block nothing could be judged on, with an operator: where a name may be used before its definition. */
+  private readonly unjudged: { text: string; line: number }[] = [];
+
+  /** Whether the block holds nothing yet: no names and no lines kept. */
+  get empty(): boolean {
+    return this.defined.size === 0 && this.unjudged.length === 0;
+  }
+
+  /** A new block: no names. */
+  reset(): void {
+    this.defined.clear();
+    this.unjudged.length = 0;
+  }
+
+  /**
+   * The line with every defined name replaced by its value in brackets (`DAU * 10` → `(1000000) * 10`), from
+   * `from` on (a definition's own name stays), or undefined when it uses none.
+   */
+  substitute(text: string, from = 0): string | undefined {
+    if (this.defined.size === 0 || !this.mentioned(text)) return undefined;
+    let changed = false;
+    const rest = text.slice(from).replace(nameUse, (word, at: number, whole: string) => {
+      const definition = this.defined.get(word);
+      // Only where a value stands: not after a number (`20M DAU` is its noun), not amid prose (`per day media`).
+      if (!definition || !valueBefore.test(whole.slice(Math.max(0, at - 40), at)) || !valueAfter.test(whole.slice(at + word.length, at + word.length + 40))) return word;
+      // `Daily active users (DAU) = …`: a name in brackets after words spells them out, it is no value.
+      if (gloss.test(whole.slice(Math.max(0, at - 40), at)) && whole[at + word.length] === ")") return word;
+      changed = true;
+      definition.used = true;
+      return `(${definition.value})`;
+    });
+    return changed ? text.slice(0, from) + rest : undefined;
+  }
+
+  /** Whether a line holds a defined name at all (most lines do not: no pattern runs on them). */
+  private mentioned(text: string): boolean {
+    for (const name of this.defined.keys()) if (text.includes(name)) return true;
+    return false;
+  }
+
+  /** A finding's text with each substituted value put back as its name (`(1000000) * 10` → `DAU * 10`). */
+  restore(text: string): string {
+    for (const definition of this.defined.values()) if (text.includes(definition.value)) text = text.split(`(${definition.value})`).join(definition.name);
+    return text;
+  }
+
+  /**
+   * A line nothing could be judged on, kept (up to a bound) so a later definition can find a use of its name
+   * above it: the lines are searched only when a name is defined, not as they are read.
+   */
+  noteUses(text: string, line: number): void {
+    if (this.unjudged.length < limit && operatorChar.test(text)) this.unjudged.push({ text, line });
+  }
+
+  /** Defines a name; a problem when it was used before, or defined before with another value after lines used it (the new one holds). */
+  define(definition: NameDefinition, tolerance: number): NameProblem | undefined {
+    const before = this.defined.get(definition.name);
+    this.defined.set(definition.name, definition);
+    if (before?.used && !sameValue(before.quantity, definition.quantity, tolerance)) return { kind: "redefined", name: definition.name, value: definition.value, before: { value: before.value, line: before.line } };
+    const usedOn = before ? undefined : this.firstUse(definition.name);
+    if (usedOn !== undefined) return { kind: "used-before-defined", name: definition.name, usedOn };
+    return undefined;
+  }
+
+  /** The first line above (in this block, nothing judged on it) that uses a word as a value beside an operator. */
+  private firstUse(name: string): number | undefined {
+    for (const { text, line } of this.unjudged) {
+      if (!text.includes(name)) continue;
+      for (const match of text.matchAll(wordInArithmetic)) if ((match[1] ?? match[2]) === name) return line;
+    }
+    return undefined;
+  }
+}
+
+function sameValue(a: Quantity, b: Quantity, tolerance: number): boolean {
+  if (!sameDim(a.dim, b.dim)) return false;
+  const x = midpoint(a);
+  const y = midpoint(b);
+  return Math.abs(x - y) <= Math.abs(x) * tolerance;
+}

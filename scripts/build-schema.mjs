@@ -1,4 +1,4 @@
-// Writes presets/schema.json and presets/scenario.schema.json from the zod schemas in src/core/.
+// Writes presets/schema.json, presets/scenario.schema.json and presets/napkinrc.schema.json from the zod schemas in src/core/.
 // Usage: npm run schema            (rewrite the file)
 //        npm run schema -- --check (exit 1 if the file is stale; the test suite checks the same)
 import { build } from "esbuild";
@@ -11,6 +11,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const targets = [
   [path.join(repoRoot, "presets", "schema.json"), "presetJsonSchemaText"],
   [path.join(repoRoot, "presets", "scenario.schema.json"), "scenarioJsonSchemaText"],
+  [path.join(repoRoot, "presets", "napkinrc.schema.json"), "configJsonSchemaText"],
 ];
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "napkin-schema-"));
 try {

@@ -62,6 +62,36 @@ const lazyMathjs = {
   },
 };
 
+/** Finding files' own bundle: only a folder or a glob on `napkin check`'s command line needs it (src/cli/findFiles.ts). */
+const filesBundle = "napkin-files.cjs";
+
+/**
+ * picomatch and the .gitignore rules (~35 KB) are for folders and globs; `napkin check notes.md` needs neither.
+ * src/cli/findFiles.ts becomes a bundle of its own, and napkin's bundles get a stand-in that requires it on the
+ * first call, with napkin's one-line error when it is missing or damaged.
+ */
+const lazyFiles = {
+  name: "lazy-files",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/findFiles\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]noteFiles\.ts$/.test(args.importer) ? { path: "findFiles", namespace: "lazy-files" } : undefined));
+    build.onResolve({ filter: new RegExp(`^\\./${filesBundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-files" }, () => ({
+      loader: "ts",
+      resolveDir: "src/cli",
+      contents: `import { NapkinError } from "../core/errors.ts";
+let loaded;
+export const findFiles = (...args) => {
+  try {
+    loaded ??= require("./${filesBundle}");
+  } catch (error) {
+    throw new NapkinError("io", \`cannot load dist/${filesBundle}: \${String(error && error.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
+  }
+  return loaded.findFiles(...args);
+};`,
+    }));
+  },
+};
+
 /** zod's own bundle: only validating a file (a preset, a scenario, a --reference table) needs it. */
 const zodBundle = "napkin-zod.cjs";
 
@@ -167,6 +197,7 @@ const entries = {
 };
 
 const mathjs = await build({ ...common, entryPoints: ["src/cli/mathjs.ts"], outfile: `dist/${mathjsBundle}` });
+const files = await build({ ...common, entryPoints: ["src/cli/findFiles.ts"], outfile: `dist/${filesBundle}` });
 const zod = await build({
   ...common,
   // Only the functions napkin uses: `export *` would keep all of zod/mini (430 KB).
@@ -182,7 +213,7 @@ const bundles = await build({
   supported: { "dynamic-import": false },
   // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
   define: { "import.meta.dirname": "__dirname" },
-  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, lazyZod, prebuiltReference(builtInReferenceJson)],
+  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, lazyZod, lazyFiles, prebuiltReference(builtInReferenceJson)],
   metafile: process.env.NAPKIN_BUNDLE_SIZES === "1",
 });
 // `NAPKIN_BUNDLE_SIZES=1 npm run build`: what each bundle carries, largest first.
@@ -196,9 +227,9 @@ if (bundles.metafile) {
 
 mkdirSync("dist", { recursive: true });
 // Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
-// mathjs's and zod's bundles first: napkin's new bundles must never find the old ones missing.
+// mathjs's, zod's and finding files' bundles first: napkin's new bundles must never find the old ones missing.
 const written = [];
-for (const file of [...mathjs.outputFiles, ...zod.outputFiles, ...bundles.outputFiles]) {
+for (const file of [...mathjs.outputFiles, ...zod.outputFiles, ...files.outputFiles, ...bundles.outputFiles]) {
   writeWhole(file.path, file.text);
   written.push(file.path.slice(file.path.lastIndexOf("/") + 1));
 }

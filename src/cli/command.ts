@@ -3,6 +3,8 @@ import type { Output } from "./output.js";
 /** Options every command sees, set before the command name (`napkin --month 30.44d calc …`). */
 export interface GlobalOptions {
   monthSeconds?: number;
+  /** --month as written (`30.44d`). */
+  month?: string;
   reference?: string;
 }
 
@@ -11,6 +13,8 @@ export interface Io {
   output: Output;
   /** Standard input, built only when a command reads it (`check -`). */
   stdin(): NodeJS.ReadableStream;
+  /** Whether standard input is a terminal (someone typing): napkin says how to end it. Not a terminal when absent. */
+  stdinIsTerminal?(): boolean;
 }
 
 export interface Context extends Io {

@@ -54,3 +54,23 @@ export async function* streamLines(input: NodeJS.ReadableStream): AsyncGenerator
   const { createInterface } = await import("node:readline");
   for await (const line of createInterface({ input, crlfDelay: Infinity })) yield [line];
 }
+
+/** Whether a regular file's bytes contain `needle` (ASCII), read 64 KB at a time without decoding. */
+export function fileContains(file: string, needle: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    // Each read keeps the tail of the one before: a needle across two reads is still found.
+    const keep = needle.length - 1;
+    let kept = 0;
+    for (let bytes = readSync(fd, buffer, kept, buffer.length - kept, null); bytes > 0; bytes = readSync(fd, buffer, kept, buffer.length - kept, null)) {
+      const end = kept + bytes;
+      if (buffer.subarray(0, end).includes(needle, 0, "latin1")) return true;
+      kept = Math.min(keep, end);
+      buffer.copyWithin(0, end - kept, end);
+    }
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -2,7 +2,7 @@ import { CommanderError } from "commander";
 import type { CommandSpec, Io } from "./command.js";
 import { commandsFor } from "./commands/select.js";
 import { reportError } from "./errors.js";
-import { processOutput } from "./output.js";
+import { isTerminal, processOutput } from "./output.js";
 import { buildProgram } from "./program.js";
 
 /**
@@ -14,10 +14,10 @@ export async function main(argv: string[], commands: readonly CommandSpec[], io?
   // Users never see a stack (NAPKIN_DEBUG=1 aside), and the checker's parser throws often while it searches
   // for claims: capturing stacks was a tenth of `check`'s time.
   if (process.env.NAPKIN_DEBUG !== "1") Error.stackTraceLimit = 0;
-  const { output, stdin } = io ?? { output: processOutput(argv), stdin: () => process.stdin };
+  const { output, stdin, stdinIsTerminal } = io ?? { output: processOutput(argv), stdin: () => process.stdin, stdinIsTerminal: () => isTerminal(0) };
   let exitCode = 0;
   try {
-    const program = buildProgram(commandsFor(argv, commands), { output, stdin }, (code) => (exitCode = code));
+    const program = buildProgram(commandsFor(argv, commands), { output, stdin, stdinIsTerminal }, (code) => (exitCode = code));
     if (argv.length <= 2) {
       program.outputHelp();
       return 0;

@@ -94,7 +94,7 @@ export function processOutput(argv: readonly string[]): Output {
  * Whether a file descriptor is a terminal. node:tty answers, but loading it loads node:net too (~5 ms), so
  * it is asked only about a character device that is not /dev/null: a file, a pipe or /dev/null is no terminal.
  */
-function isTerminal(fd: number): boolean {
+export function isTerminal(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
     if (!stat.isCharacterDevice()) return false;

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { NapkinError, clip } from "../core/errors.js";
-import { dims, readNotation } from "../core/notation/index.js";
 import type { CommandSpec, Context, GlobalOptions, Io } from "./command.js";
+import { readMonthSeconds } from "./flagValues.js";
 import { version } from "./version.js";
 
 /** Builds the commander program from the command table; `setExitCode` receives each command's result. */
@@ -49,14 +49,8 @@ export function buildProgram(commands: readonly CommandSpec[], io: Io, setExitCo
 function readGlobalOptions(options: Record<string, unknown>): GlobalOptions {
   const global: GlobalOptions = { reference: options.reference as string | undefined };
   if (typeof options.month === "string") {
-    try {
-      const month = readNotation(options.month, { expect: dims.time }).quantity;
-      if (month.low !== month.high || month.low <= 0) throw new NapkinError("input", "must be one positive duration");
-      global.monthSeconds = month.low;
-    } catch (error) {
-      if (error instanceof NapkinError) throw new NapkinError("usage", `--month: ${error.message}`, { text: options.month });
-      throw error;
-    }
+    global.month = options.month;
+    global.monthSeconds = readMonthSeconds(options.month, "--month");
   }
   return global;
 }

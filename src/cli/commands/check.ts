@@ -1,20 +1,27 @@
 import { type Stats, createReadStream, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { type CheckOptions, type CheckSummary, type Finding, NotesChecker } from "../../core/check/checker.js";
+import { type CheckOptions, type CheckSummary, type Finding, NotesChecker, emptySummary } from "../../core/check/checker.js";
+import { fileDirectivesIn } from "../../core/check/suppress.js";
 import { NapkinError } from "../../core/errors.js";
-import { type MathFunctions, readNotation } from "../../core/notation/index.js";
+import type { MathFunctions } from "../../core/notation/index.js";
 import type { CommandSpec, Context } from "../command.js";
+import { Configs, printableSettings } from "../config.js";
 import { bugLine } from "../errors.js";
 import { cannotRead } from "../files.js";
-import { fileLines, streamLines } from "../lines.js";
+import { fileContains, fileLines, streamLines } from "../lines.js";
 import { createMathFunctions } from "../mathFunctions.js";
-import { readReferenceTable } from "../reference.js";
-import { annotateLine, findingJson, renderFinding, renderSummary } from "../render/findings.js";
+import { noteInputs } from "../noteFiles.js";
 import { type OutputFile, openOutputFile } from "../outputFile.js";
+import { githubCommand, sarifFooter, sarifHeader, sarifResult } from "../render/annotations.js";
+import { annotateLine, findingJson, messageOf, renderFinding, renderSummary } from "../render/findings.js";
+
+const formats = ["text", "json", "github", "sarif"] as const;
+type Format = (typeof formats)[number];
 
 export const checkCommand: CommandSpec = {
   name: "check",
-  arguments: "[files...]",
+  arguments: "[paths...]",
   summary: "lint practice answers and notes: point out every arithmetic or reference slip",
   description:
     "Read notes (markdown or plain text, Portuguese or English) like a linter: every `expression = value`\n" +
@@ -26,42 +33,70 @@ export const checkCommand: CommandSpec = {
     "gives the stated value within the tolerance (25%). Interview rounding (10⁵ s/day, 2.5M s/month) and hand\n" +
     "conversions the units show are accepted; a wrong line names the likeliest slip. Verdicts: wrong (the line's own slip), propagated (it used an earlier line's wrong result),\n" +
     "reference (over-claims a component's capacity). Code blocks (```sql, ```lua…), IDs, dates and lines with\n" +
-    "unknown symbols are not claims. Exit 1 when anything is reported, 0 when clean, 2 on unreadable input.",
+    "unknown symbols are not claims. Within a block, `DAU = 20M × 5% = 1M` or `DAU: 1M` defines a name later lines may use.\n" +
+    "\n" +
+    "Paths may be files, folders (every .md, .markdown and .txt below, minus .git, node_modules and what .gitignore ignores)\n" +
+    "or quoted globs ('notes/**/*.md'); '-' is standard input. Findings read `file:line:column: verdict [rule]: …`; the rules\n" +
+    "are arithmetic, propagated, capacity and name. `<!-- napkin-disable-next-line -->`, `<!-- napkin-disable -->` …\n" +
+    "`<!-- napkin-enable -->` and `<!-- napkin-disable-file -->` silence findings (counted as suppressed). A .napkinrc.json\n" +
+    "(or napkin.config.json) in a file's folder or above sets tolerance, month, reference, ignore and rules; flags override it.\n" +
+    "Exit 1 when anything is reported, 0 when clean, 2 on unreadable input.",
   options: [
     { flags: "-e, --expression <claim>", description: "check one claim given here (repeatable)", repeatable: true },
-    { flags: "--all", description: "also list the right claims (✓) and how each was read" },
-    { flags: "--tolerance <percent>", description: "how far a stated value may be from the exact one", defaultValue: "25%" },
-    { flags: "--json", description: "print {files, findings, summary}, streamed: each finding as its line is checked" },
+    { flags: "--all", description: "also list the right claims (✓) and suppressed findings, with how each was read" },
+    { flags: "--tolerance <percent>", description: "how far a stated value may be from the exact one (default 25%, or the config's)" },
+    { flags: "--format <format>", description: "text (default), json (streamed {files, findings, summary}), github (workflow annotations) or sarif (SARIF 2.1.0)" },
+    { flags: "--json", description: "the same as --format json" },
     { flags: "--annotate", description: "print a copy of the input with <!-- napkin: … --> after each reported line" },
     { flags: "-o, --output <file>", description: "with --annotate: write the copy here (never over an input)" },
+    { flags: "--print-config <file>", description: "print the settings that apply to a file (config file, flags, defaults) as JSON" },
+    { flags: "--watch", description: "check, then check each file again when it changes, printing only what changed (Ctrl-C ends)" },
   ],
   examples: [
     'napkin check -e "200K / 3 = 66"',
     "napkin check notes.md",
+    "napkin check notes/",
+    "napkin check 'notes/**/*.md' --format github",
+    "napkin check notes/ --format sarif > napkin.sarif",
     "napkin check --all --tolerance 10% answer.md",
     "cat answer.md | napkin check -",
     "napkin check --annotate notes.md -o notes.checked.md",
+    "napkin check --print-config notes/system-design.md",
+    "napkin check --watch notes/",
   ],
   async run(given, options, context) {
     const expressions = (options.expression as string[] | undefined) ?? [];
-    // `check - -`: standard input is read once.
-    const files = given.filter((file, i) => file !== "-" || given.indexOf("-") === i);
-    if (files.length === 0 && expressions.length === 0) throw new NapkinError("usage", "nothing to check: give files, '-' for standard input, or -e \"200K / 3 = 66\"");
+    const format = readFormat(options);
+    const configs = new Configs({ tolerance: options.tolerance as string | undefined, global: context.global });
+    if (options.printConfig !== undefined) {
+      if (given.length || expressions.length) throw new NapkinError("usage", "--print-config FILE takes no other paths or -e");
+      const file = String(options.printConfig);
+      context.output.out(JSON.stringify(printableSettings(file === "-" ? undefined : file, configs.settingsFor(file === "-" ? undefined : file)), null, 2));
+      return 0;
+    }
+    if (given.length === 0 && expressions.length === 0) throw new NapkinError("usage", "nothing to check: give files, folders, '-' for standard input, or -e \"200K / 3 = 66\"");
     if (options.output && !options.annotate) throw new NapkinError("usage", "-o/--output goes with --annotate");
-    const tolerance = readTolerance(String(options.tolerance));
-    const reference = readReferenceTable(context.global);
-    // An annotated copy on stdout carries the findings itself; only the summary goes to stderr.
-    const quiet = Boolean(options.annotate) && !options.output;
-    const checks = { reference, tolerance, monthSeconds: context.global.monthSeconds };
-    const inputs = [
-      ...expressions.map((expression, i) => ({ name: expressions.length > 1 ? `-e#${i + 1}` : "-e", lines: () => [linesOf(expression)] })),
-      ...files.map((file) => (file === "-" ? { name: "<stdin>", lines: () => streamLines(context.stdin()) } : { name: file, lines: () => readableFileLines(file) })),
+    if (options.annotate && format !== "text") throw new NapkinError("usage", `--annotate prints the notes themselves; it takes no --format ${format}`);
+    if (options.watch && (format !== "text" || options.annotate || expressions.length || given.includes("-"))) throw new NapkinError("usage", "--watch checks files and folders, printing text: no -e, '-', --annotate or --format");
+    const found = noteInputs(given, (file) => configs.ignoreFor(file));
+    const inputs: Input[] = [
+      ...expressions.map((expression, i): Input => ({ name: expressions.length > 1 ? `-e#${i + 1}` : "-e", lines: () => [linesOf(expression)] })),
+      ...found.map((input): Input =>
+        input.kind === "error" ? { name: "", lines: () => { throw input.error; } }
+        : input.kind === "stdin" ? { name: "<stdin>", lines: () => stdinLines(context) }
+        : { name: input.path, file: input.path, lines: () => readableFileLines(input.path) },
+      ),
     ];
-    const run = new CheckRun(context, { json: Boolean(options.json), all: Boolean(options.all), quiet }, checks, inputs.map((input) => input.name));
+    const mode = { format, all: Boolean(options.all), quiet: Boolean(options.annotate) && !options.output };
+    if (options.watch) return watch(inputs, mode, configs, context);
+    // What -o must never overwrite: every file read, and the file behind standard input ("-").
+    const files = found.flatMap((input) => (input.kind === "file" ? [input.path] : input.kind === "stdin" ? ["-"] : []));
+    const run = new CheckRun(context, mode, configs, inputs.filter((input) => input.name !== "").map((input) => input.name));
+    // An annotated copy on stdout carries the findings itself; only the summary goes to stderr.
     const annotated = options.annotate ? await openOutputFile(options.output as string | undefined, files, context) : undefined;
     try {
       // One input napkin cannot read is reported, and the others are still checked (exit 2 at the end).
-      for (const input of inputs) await run.checkInput(input.name, input.lines(), annotated);
+      for (const input of inputs) await run.checkInput(input, annotated);
       // A copy that lacks an input is no copy: it is written only when every input was read.
       if (run.failed) await annotated?.abandon();
       else await annotated?.commit();
@@ -73,17 +108,105 @@ export const checkCommand: CommandSpec = {
   },
 };
 
+/** One thing to check: -e, standard input or a file (whose config applies), or a problem found finding files. */
+interface Input {
+  name: string;
+  file?: string;
+  lines(): AsyncIterable<string[]> | Iterable<string[]>;
+}
+
+interface Mode {
+  format: Format;
+  all: boolean;
+  quiet: boolean;
+}
+
+function readFormat(options: Record<string, unknown>): Format {
+  const given = options.format === undefined ? undefined : String(options.format);
+  if (given !== undefined && !(formats as readonly string[]).includes(given)) throw new NapkinError("usage", `--format must be one of ${formats.join(", ")}`, { text: given });
+  if (options.json && given !== undefined && given !== "json") throw new NapkinError("usage", `--json is --format json; it cannot go with --format ${given}`);
+  return options.json ? "json" : ((given ?? "text") as Format);
+}
+
+function stdinLines(context: Context): AsyncIterable<string[]> {
+  if (context.stdinIsTerminal?.()) context.output.err("napkin: reading notes from the terminal; end with Ctrl-D");
+  return streamLines(context.stdin());
+}
+
+/** Where findings go, in the chosen format: each as it is found, and the summary at the end. */
+interface Sink {
+  finding(finding: Finding): void;
+  finish(summary: CheckSummary): void;
+}
+
+function sinkFor(mode: Mode, files: readonly string[], context: Context): Sink {
+  const { output } = context;
+  const { color } = output;
+  switch (mode.format) {
+    case "json": {
+      const array = streamedArray(output, '  "findings": [');
+      output.out(`{\n  "files": ${indented(files, "  ")},`);
+      return {
+        finding: (finding) => array.item(`    ${indented(findingJson(finding), "    ")}`),
+        finish: (summary) => {
+          array.close("  ],", '  "findings": [],');
+          output.out(`  "summary": ${indented(summary, "  ")}\n}`);
+        },
+      };
+    }
+    case "sarif": {
+      output.out(sarifHeader());
+      const array = streamedArray(output, undefined);
+      return {
+        finding: (finding) => array.item(sarifResult(finding)),
+        finish: () => {
+          array.close("", "");
+          output.out(sarifFooter(process.cwd()));
+        },
+      };
+    }
+    case "github":
+      return { finding: (finding) => output.out(githubCommand(finding)), finish: () => {} };
+    case "text":
+      return { finding: (finding) => mode.quiet || output.out(renderFinding(finding, color, mode.all)), finish: () => {} };
+  }
+}
+
+/** Which findings a format shows: slips always; right claims and suppressed slips with --all (SARIF: suppressed ones always, marked). */
+function shown(finding: Finding, mode: Mode): boolean {
+  if (finding.verdict === "ok") return mode.all && mode.format !== "github" && mode.format !== "sarif";
+  if (finding.suppressed) return mode.format === "sarif" || (mode.all && mode.format !== "github");
+  return true;
+}
+
+/** A JSON array written item by item: each item is held until it is known whether a comma follows it. */
+function streamedArray(output: Context["output"], opening: string | undefined) {
+  let pending: string | undefined;
+  let opened = false;
+  return {
+    item(text: string) {
+      if (pending !== undefined) output.out(`${pending},`);
+      else if (opening !== undefined && !opened) output.out(opening);
+      opened = true;
+      pending = text;
+    },
+    close(closing: string, empty: string) {
+      if (pending !== undefined) output.out(closing ? `${pending}\n${closing}` : pending);
+      else if (empty) output.out(empty);
+    },
+  };
+}
+
 /**
- * One `napkin check` invocation: prints findings as they come, as text or as one JSON document streamed finding by
- * finding (the files and the summary last), so memory stays flat for any input. A line that napkin cannot judge is
- * skipped; an unexpected error on a line, or an input that cannot be read, is reported with where it was, the
- * rest is still checked, and the run ends with exit 2.
+ * One `napkin check` invocation: prints findings as they come, in the chosen format, the JSON and SARIF
+ * documents streamed finding by finding, so memory stays flat for any input. A line that napkin cannot judge
+ * is skipped; an unexpected error on a line, or an input that cannot be read, is reported with where it was,
+ * the rest is still checked, and the run ends with exit 2.
  */
 class CheckRun {
-  private readonly summary: CheckSummary = { claims: 0, ok: 0, wrong: 0, propagated: 0, reference: 0 };
+  readonly summary: CheckSummary = emptySummary();
   private readonly functions: MathFunctions = createMathFunctions();
-  /** The JSON text of the last finding, held back until it is known whether a comma follows it. */
-  private pendingJson: string | undefined;
+  private readonly sink: Sink;
   /** How many inputs were read to the end: with none, there is no summary to give. */
   private read = 0;
   /** Lines checked in this run, all inputs together. */
@@ -92,17 +215,21 @@ class CheckRun {
 
   constructor(
     private readonly context: Context,
-    private readonly mode: { json: boolean; all: boolean; quiet: boolean },
-    private readonly checks: CheckOptions,
+    private readonly mode: Mode,
+    private readonly configs: Configs,
     files: readonly string[],
+    /** Receives every finding of each input (for --watch), besides the sink. */
+    private readonly collect?: (finding: Finding) => void,
   ) {
-    if (mode.json) context.output.out(`{\n  "files": ${indented(files, "  ")},`);
+    this.sink = collect ? { finding: () => {}, finish: () => {} } : sinkFor(mode, files, context);
   }
 
-  /** Checks one input (a file, stdin or an -e claim); a failure to read it is reported, not thrown. */
-  async checkInput(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, annotated?: OutputFile) {
+  /** Checks one input (a file, stdin or an -e claim); a failure to read it, or its config, is reported, not thrown. */
+  async checkInput(input: Input, annotated?: OutputFile) {
     try {
-      await this.checkLines(name, batches, annotated);
+      const settings = this.configs.settingsFor(input.file);
+      const checks: CheckOptions = { reference: settings.reference, tolerance: settings.tolerance, monthSeconds: settings.monthSeconds, off: settings.off, fileDirectives: input.file ? await fileDirectives(input.file) : [] };
+      await this.checkLines(input.name, input.lines(), checks, annotated);
       this.read++;
     } catch (error) {
       if (!(error instanceof NapkinError)) throw error;
@@ -111,8 +238,8 @@ class CheckRun {
   }
 
   /** Checks one input line by line, with a checker of its own. */
-  private async checkLines(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, annotated?: OutputFile) {
-    const checker = new NotesChecker(name, this.checks);
+  private async checkLines(name: string, batches: AsyncIterable<string[]> | Iterable<string[]>, checks: CheckOptions, annotated?: OutputFile) {
+    const checker = new NotesChecker(name, checks);
     let number = 0;
     try {
       for await (const lines of batches) {
@@ -134,7 +261,10 @@ class CheckRun {
           }
           annotated?.write(annotateLine(raw, found));
           // Most lines make no claim: they cost no filtered copy and no iterator.
-          if (found.length > 0) this.report(found);
+          for (let j = 0; j < found.length; j++) {
+            this.collect?.(found[j]);
+            if (shown(found[j], this.mode)) this.sink.finding(found[j]);
+          }
         }
       }
     } finally {
@@ -147,26 +277,94 @@ class CheckRun {
     this.context.output.err(`napkin: ${this.context.output.color.red(kind)}: ${line}`);
   }
 
-  private report(found: readonly Finding[]) {
-    const { output, color } = { output: this.context.output, color: this.context.output.color };
-    for (const finding of found) {
-      if (!this.mode.all && finding.verdict === "ok") continue;
-      if (this.mode.json) {
-        output.out(this.pendingJson === undefined ? '  "findings": [' : `${this.pendingJson},`);
-        this.pendingJson = `    ${indented(findingJson(finding), "    ")}`;
-      } else if (!this.mode.quiet) output.out(renderFinding(finding, color, this.mode.all));
-    }
-  }
-
   finish(): number {
     const { output } = this.context;
-    if (this.mode.json) {
-      output.out(this.pendingJson === undefined ? '  "findings": [],' : `${this.pendingJson}\n  ],`);
-      output.out(`  "summary": ${indented(this.summary, "  ")}\n}`);
-    } else if (this.read > 0) output.err(renderSummary(this.summary, output.color));
+    this.sink.finish(this.summary);
+    if (this.mode.format !== "json" && this.read > 0 && !this.collect) output.err(renderSummary(this.summary, output.color));
     if (this.failed) return 2;
-    return this.summary.wrong + this.summary.propagated + this.summary.reference > 0 ? 1 : 0;
+    return exitCodeOf(this.summary);
   }
+}
+
+const exitCodeOf = (summary: CheckSummary) => (summary.wrong + summary.propagated + summary.reference > 0 ? 1 : 0);
+
+/** The findings of `these` that `those` lacks, each counted (two equal findings need two). */
+function missingFrom(these: readonly Finding[], those: readonly Finding[]): Finding[] {
+  const left = new Map<string, number>();
+  for (const f of those) left.set(keyOf(f), (left.get(keyOf(f)) ?? 0) + 1);
+  return these.filter((f) => {
+    const count = left.get(keyOf(f)) ?? 0;
+    left.set(keyOf(f), count - 1);
+    return count <= 0;
+  });
+}
+
+/** A finding's identity across edits: its rule, claim and line text, not its line number. */
+const keyOf = (finding: Finding) => `${finding.rule}\u0000${finding.claim}\u0000${finding.text}`;
+
+/**
+ * `--watch`: checks everything once as usual, then checks a file again whenever it changes and prints only what
+ * changed: new findings as usual, and `fixed` for the ones gone (a finding is the same one when its rule, claim
+ * and line text are, wherever the line moved). The files are those found at the start, under the config files
+ * read then. Ctrl-C (or SIGTERM) ends it with exit 0.
+ */
+async function watch(inputs: readonly Input[], mode: Mode, configs: Configs, context: Context): Promise<number> {
+  const { output } = context;
+  const known = new Map<string, Finding[]>();
+  /** One input checked with nothing printed but its errors: its reported findings (none when it could not be read). */
+  const checkFile = async (input: Input) => {
+    const findings: Finding[] = [];
+    const run = new CheckRun(context, mode, configs, [input.name], (f) => (f.verdict !== "ok" && !f.suppressed ? findings.push(f) : 0));
+    await run.checkInput(input);
+    return { findings: run.failed ? undefined : findings, summary: run.summary };
+  };
+  const total = emptySummary();
+  for (const input of inputs) {
+    const { findings, summary } = await checkFile(input);
+    if (input.file) known.set(input.file, findings ?? []);
+    for (const finding of findings ?? []) output.out(renderFinding(finding, output.color, mode.all));
+    for (const key of Object.keys(total) as (keyof CheckSummary)[]) total[key] += summary[key];
+  }
+  output.err(renderSummary(total, output.color));
+  output.err("napkin: watching for changes; Ctrl-C ends");
+  const { watch: watchPath } = await import("node:fs");
+  const folders = new Set(inputs.flatMap((input) => (input.file ? [dirname(resolve(input.file))] : [])));
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const byPath = new Map(inputs.flatMap((input) => (input.file ? [[resolve(input.file), input] as const] : [])));
+  const again = async (path: string) => {
+    const input = byPath.get(path);
+    if (!input?.file) return;
+    const before = known.get(input.file) ?? [];
+    const after = (await checkFile(input)).findings;
+    if (!after) return;
+    known.set(input.file, after);
+    const added = missingFrom(after, before);
+    const fixed = missingFrom(before, after);
+    for (const f of added) output.out(renderFinding(f, output.color, mode.all));
+    for (const f of fixed) output.out(`${input.file}:${f.line}:${f.column}: ${output.color.green("fixed")} [${f.rule}]: ${messageOf(f)}`);
+    output.err(`napkin: ${input.file} checked again: ${after.length} reported (${added.length} new, ${fixed.length} fixed)`);
+  };
+  const watchers = [...folders].map((folder) =>
+    watchPath(folder, (_event, name) => {
+      if (!name) return;
+      const path = join(folder, name.toString());
+      if (!byPath.has(path)) return;
+      clearTimeout(pending.get(path));
+      // Editors write a file in bursts: one check after the last write.
+      pending.set(path, setTimeout(() => void again(path), 80));
+    }),
+  );
+  return new Promise<number>((done) => {
+    const stop = () => {
+      for (const watcher of watchers) watcher.close();
+      for (const timer of pending.values()) clearTimeout(timer);
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      done(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }
 
 /** Past this many lines a run is big: its memory is bounded from there on. */
@@ -197,6 +395,22 @@ function linesOf(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
+/**
+ * A file's `<!-- napkin-disable-file -->` comments, read ahead so they cover the lines above them too: a regular
+ * file's bytes are searched first (no decoding), and read as lines only when one is there; a stream is read
+ * once, and such a comment covers only what follows it.
+ */
+async function fileDirectives(file: string): Promise<string[]> {
+  const found: string[] = [];
+  try {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile() || !fileContains(file, "napkin-disable-file")) return [];
+    for await (const lines of fileLines(file)) for (const line of lines) if (line.includes("napkin-disable-file")) found.push(...fileDirectivesIn(line));
+  } catch {
+    // Reading it again below says what is wrong with it.
+  }
+  return found;
+}
+
 /** A file's lines in batches, after making sure it is a file napkin can open: anything else is a one-line error. */
 function readableFileLines(file: string): AsyncIterable<string[]> {
   return {
@@ -217,14 +431,4 @@ function readableFileLines(file: string): AsyncIterable<string[]> {
       }
     },
   };
-}
-
-function readTolerance(text: string): number {
-  try {
-    const { quantity } = readNotation(text);
-    if (quantity.low !== quantity.high || quantity.dim.t !== 0 || quantity.dim.d !== 0 || quantity.low <= 0 || quantity.low >= 1) throw new Error();
-    return quantity.low;
-  } catch {
-    throw new NapkinError("usage", "--tolerance must be a percentage between 0% and 100%, like 10%", { text });
-  }
 }

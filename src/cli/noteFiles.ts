@@ -1,0 +1,49 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { NapkinError } from "../core/errors.js";
+import { cannotRead } from "./files.js";
+import { type IgnoreGlobs, findFiles } from "./findFiles.js";
+
+/** What `napkin check` was asked to read: standard input, a file, or a problem finding files (reported, never fatal). */
+export type NoteInput = { kind: "stdin" } | { kind: "file"; path: string } | { kind: "error"; error: NapkinError };
+
+/** The files a folder holds that napkin reads as notes. */
+export const noteExtensions = [".md", ".markdown", ".txt"] as const;
+const globCharacters = /[*?[\]{}]/;
+
+/**
+ * The inputs behind `napkin check`'s arguments, in a stable order: `-` is standard input (once); a folder is
+ * every note file below it (`.md`, `.markdown`, `.txt`; not in `.git`, `node_modules` or what a `.gitignore`
+ * ignores), sorted by path; a glob (`'notes/**\/*.md'`) is the files it matches, sorted; anything else is a
+ * file, read as given. `ignoreFor` gives the config's `ignore` globs for files found in a folder or by a glob.
+ * Finding files (picomatch, the .gitignore rules) is a bundle of its own, loaded only for a folder or a glob.
+ */
+export function noteInputs(args: readonly string[], ignoreFor: (file: string) => IgnoreGlobs | undefined): NoteInput[] {
+  const inputs: NoteInput[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push(file === "-" ? { kind: "stdin" } : { kind: "file", path: file });
+  };
+  for (const arg of args) {
+    if (arg === "-") {
+      add(arg);
+      continue;
+    }
+    const stats = statSync(arg, { throwIfNoEntry: false });
+    const kind = stats?.isDirectory() ? "folder" : !stats && globCharacters.test(arg) ? "glob" : undefined;
+    if (!kind) {
+      add(arg);
+      continue;
+    }
+    const { files, problems } = findFiles(kind, arg, noteExtensions, ignoreFor);
+    for (const { path: folder, error } of problems) inputs.push({ kind: "error", error: cannotRead(folder, error) });
+    if (files.length === 0) inputs.push(problem(kind === "folder" ? `no notes in '${arg}': napkin reads ${noteExtensions.join(", ")} files (none here, or all ignored)` : `no files match '${arg}'`));
+    files.forEach(add);
+  }
+  return inputs;
+}
+
+const problem = (message: string): NoteInput => ({ kind: "error", error: new NapkinError("io", message) });

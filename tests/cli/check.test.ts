@@ -43,7 +43,7 @@ describe("napkin check on the study notes", () => {
     expect(all.findings.filter((f: any) => f.line === line).map((f: any) => f.verdict)).toContain("ok");
   });
   test("the summary counts", () => expect(all.summary).toMatchObject({ wrong: 3, propagated: 2, reference: 1 }));
-  test("text output is linter style", () => expect(napkin(["check", notes]).stdout).toMatch(/study-notes\.md:\d+: wrong: 200k \/ 3 = 66pings\/sec → ≈66,667 pings\/sec \(off by 1000×: a dropped K\?\)/));
+  test("text output is linter style", () => expect(napkin(["check", notes]).stdout).toMatch(/study-notes\.md:\d+:\d+: wrong \[arithmetic\]: 200k \/ 3 = 66pings\/sec → ≈66,667 pings\/sec \(off by 1000×: a dropped K\?\)/));
   test("one claim is a claim, not claims", () => expect(napkin(["check", "-e", "2 * 3 = 6"]).stderr).toMatch(/^1 claim checked: 1 ok, 0 wrong/));
   test("the summary goes to stderr", () => expect(napkin(["check", notes]).stderr).toMatch(/claims checked: \d+ ok, 3 wrong, 2 propagated, 1 reference mismatch/));
 });
@@ -74,19 +74,19 @@ describe("napkin check input", () => {
     writeFileSync(join(dir, name), content);
     return join(dir, name);
   };
-  test("stdin with -", () => expect(napkin(["check", "-"], { input: "x = 200K / 3 = 66\n" }).stdout).toMatch(/<stdin>:1: wrong/));
-  test("CRLF line endings", () => expect(napkin(["check", file("crlf.md", "ok line\r\n200K / 3 = 66\r\n")]).stdout).toMatch(/crlf\.md:2: wrong: 200K \/ 3 = 66 →/));
+  test("stdin with -", () => expect(napkin(["check", "-"], { input: "x = 200K / 3 = 66\n" }).stdout).toMatch(/<stdin>:1:\d+: wrong/));
+  test("CRLF line endings", () => expect(napkin(["check", file("crlf.md", "ok line\r\n200K / 3 = 66\r\n")]).stdout).toMatch(/crlf\.md:2:\d+: wrong \[arithmetic\]: 200K \/ 3 = 66 →/));
   test("several files, each named", () => {
     const run = napkin(["check", file("a.md", "100 * 1800 = 18000\n"), file("b.md", "1 + 1 = 2\n200K / 3 = 66\n")]);
-    expect(run.stdout).toMatch(/a\.md:1: wrong[\s\S]*b\.md:2: wrong/);
+    expect(run.stdout).toMatch(/a\.md:1:\d+: wrong[\s\S]*b\.md:2:\d+: wrong/);
   });
   test("in code, a comment's working is checked and the code is not", () => {
     const code = "```python\nbatch = 1000 * 100  # = 5000\n# 1000 uploads / 100 threads = 15 s\n// 2 * 3 = 9\n```\n";
-    expect(napkin(["check", "-"], { input: code }).stdout).toMatch(new RegExp(`^<stdin>:3: wrong: .* → ≈${1000 / 100} s .*\n<stdin>:4: wrong: 2 \\* 3 = 9 → ≈${2 * 3} `));
+    expect(napkin(["check", "-"], { input: code }).stdout).toMatch(new RegExp(`^<stdin>:3:\\d+: wrong \\[arithmetic\\]: .* → ≈${1000 / 100} s .*\n<stdin>:4:\\d+: wrong \\[arithmetic\\]: 2 \\* 3 = 9 → ≈${2 * 3} `));
   });
   test("an empty file is clean", () => expect(napkin(["check", file("empty.md", "")]).code).toBe(0));
   test("a missing file", () => expectUsageError(["check", join(dir, "nope.md")], /cannot read '.*nope\.md': no such file/));
-  test("a directory", () => expectUsageError(["check", dir], /is a directory/));
+  test("a folder without notes", () => expectUsageError(["check", mkdtempSync(join(tmpdir(), "napkin-empty-"))], /no notes in '.*napkin-empty-\w+': napkin reads \.md, \.markdown, \.txt files/));
   test("a binary file", () => expectUsageError(["check", file("bin.md", Buffer.from([0x31, 0x00, 0x32, 0x0a]))], /bin\.md:1: binary data/));
   test("nothing to check", () => expectUsageError(["check"], /nothing to check/));
   test("bad tolerance", () => expectUsageError(["check", "--tolerance", "lots", "-e", "1 = 1"], /--tolerance/));
@@ -99,7 +99,7 @@ describe("napkin check --annotate", () => {
   writeFileSync(input, text);
   test("prints an annotated copy to stdout", () => {
     const run = napkin(["check", "--annotate", input]);
-    expect(run.stdout).toBe("# answer\n200k / 3 = 66pings/sec <!-- napkin: wrong: 200k / 3 = 66pings/sec → ≈66,667 pings/sec (off by 1000×: a dropped K?) -->\n6m / 100k = 60qps\n");
+    expect(run.stdout).toBe("# answer\n200k / 3 = 66pings/sec <!-- napkin: wrong [arithmetic]: 200k / 3 = 66pings/sec → ≈66,667 pings/sec (off by 1000×: a dropped K?) -->\n6m / 100k = 60qps\n");
   });
   test("-o writes the copy and leaves the input alone", () => {
     const out = join(dir, "checked.md");

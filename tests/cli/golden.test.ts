@@ -53,6 +53,17 @@ describe("check", () => {
   test("an annotated copy", () => expectGolden("check", "annotate", ["check", "--annotate", "-"], "# answer\n200k / 3 = 66pings/sec\n6m / 100k = 60qps\n"));
 });
 
+// A folder of notes with a config file, an ignored draft, suppressions, names, a capacity over-claim (tests/fixtures/linter/).
+const linted = "tests/fixtures/linter";
+
+describe("check as a linter", () => {
+  test("a folder, as text", () => expectGolden("lint", "folder-text", ["check", linted]));
+  test("a folder, with --all (right and suppressed findings too)", () => expectGolden("lint", "folder-all", ["check", "--all", linted]));
+  test("a glob, as GitHub workflow commands", () => expectGolden("lint", "glob-github", ["check", "--format", "github", `${linted}/**/*.md`]));
+  test("a folder, as SARIF", () => expectGolden("lint", "folder-sarif", ["check", "--format", "sarif", linted]));
+  test("the settings a file gets", () => expectGolden("lint", "print-config", ["check", "--print-config", `${linted}/answer.md`]));
+});
+
 describe("calc", () => {
   test.each([
     ["division", "200K / 3"],

@@ -19,6 +19,7 @@ function run(folder: string, args: string[], env: Record<string, string> = {}) {
 }
 
 const notes = join(root, "tests/fixtures/study-notes.md");
+const linted = join(root, "tests/fixtures/linter");
 const oneLine = (stderr: string) => stderr.trim().split("\n");
 
 describe("a run writes nothing into napkin's folder", () => {
@@ -27,7 +28,7 @@ describe("a run writes nothing into napkin's folder", () => {
     const compileCache = mkdtempSync(join(tmpdir(), "napkin-compile-cache-"));
     const before = snapshot(folder);
     const commands = [
-      ["--version"], ["--help"], ["calc", "ceil(200K / 3)"], ["check", notes], ["check", "--json", notes], ["estimate", "--preset", "gps-pings"], ["ref"],
+      ["--version"], ["--help"], ["calc", "ceil(200K / 3)"], ["check", notes], ["check", "--json", notes], ["check", "--format", "sarif", linted], ["check", "--format", "github", `${linted}/**/*.md`], ["estimate", "--preset", "gps-pings"], ["ref"],
       ["exercises"], ["solve", "gps-pings"], ["grade", "gps-pings", "--answer", "pingsPerSec=66K"], ["batch"], ["unknown-command"],
     ];
     for (let round = 0; round < 2; round++) for (const args of commands) expect([0, 1, 2]).toContain(run(folder, args, { NODE_COMPILE_CACHE: compileCache }).code);
@@ -42,6 +43,13 @@ describe("a damaged install is one line, never a stack", () => {
     expect(oneLine(run(folder, ["calc", "ceil(1.5)"]).stderr)).toEqual([expect.stringMatching(/^napkin: error: cannot load dist\/napkin-mathjs\.cjs: .*npm run build/)]);
     expect(run(folder, ["calc", "1 + 1"]).stdout).toMatch(/^2\n/);
   });
+  test("without the bundle that finds files, a folder says what is missing, and a file is still checked", () => {
+    const folder = install();
+    rmSync(join(folder, "dist/napkin-files.cjs"));
+    const lint = run(folder, ["check", linted]);
+    expect([lint.code, oneLine(lint.stderr)]).toEqual([2, [expect.stringMatching(/^napkin: error: cannot load dist\/napkin-files\.cjs: .*npm run build/)]]);
+    expect(run(folder, ["check", notes]).code).toBe(1);
+  });
   test("without zod's bundle, validating a file says what is missing, and check still works", () => {
     const folder = install();
     rmSync(join(folder, "dist/napkin-zod.cjs"));
@@ -53,7 +61,7 @@ describe("a damaged install is one line, never a stack", () => {
   test("without a command's own bundle, the bundle with every command runs it", () => {
     const folder = install();
     rmSync(join(folder, "dist/napkin-check.cjs"));
-    expect(run(folder, ["check", "-e", "200K / 3 = 66"]).stdout).toMatch(/wrong: 200K \/ 3 = 66/);
+    expect(run(folder, ["check", "-e", "200K / 3 = 66"]).stdout).toMatch(/wrong \[arithmetic\]: 200K \/ 3 = 66/);
   });
   test("a damaged bundle is named", () => {
     const folder = install();

@@ -4,7 +4,7 @@ import { type infer as infer_, validate, z } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
 /** What load a capacity check compares a figure with. */
-export const loadKinds = ["writes", "reads", "ops", "messages"] as const;
+export const loadKinds = ["writes", "reads", "ops", "messages", "connections", "bandwidth"] as const;
 
 /** The reference file schema, built on first use (start-up builds nothing it does not need). */
 function buildReferenceSchemas() {
@@ -26,6 +26,13 @@ function buildReferenceSchemas() {
     /** Words that name this figure in prose, for the checker. */
     match: z.optional(z.strictObject({ component: z.array(text), operation: z.array(text) })),
     advice: z.optional(text),
+    /**
+     * A component that spreads over nodes by design (Cassandra, DynamoDB, S3, Kafka's partitions): a line over-claims
+     * it only when it names one unit (per node, one partition, per prefix); otherwise it is about the whole system.
+     */
+    scalesOut: z.optional(z.boolean()),
+    /** The source's own words for the figure, verbatim. */
+    quote: z.optional(text),
     source: text,
     asOf: isoDate,
   });

@@ -39,6 +39,8 @@ const resultTargets: Record<ResultName, Omit<Extract<AnswerTarget, { kind: "numb
   cacheBytes: { dim: size },
   servers: { dim: count },
   connectionServers: { dim: count },
+  storageCostPerMonth: { dim: dims.money, period: "month" },
+  egressCostPerMonth: { dim: dims.money, period: "month" },
 };
 
 export const verdictWords: readonly Verdict[] = ["fits", "tight", "exceeds"];

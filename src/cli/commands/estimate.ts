@@ -1,8 +1,10 @@
 import { NapkinError } from "../../core/errors.js";
 import {
   type Estimate, type EstimateInputName, type EstimateInputs, type EstimateReading, type ScenarioData, EstimateError, estimateInputs, estimateScenario,
-  estimateTraffic, problemInput, readScenario,
+  estimateTraffic, figureAbout, problemInput, readScenario,
 } from "../../core/estimate/index.js";
+import type { ReferenceTable } from "../../core/reference.js";
+import { didYouMean } from "../../core/suggest.js";
 import type { CommandSpec, Context } from "../command.js";
 import { displayPath, loadExercise } from "../exercises.js";
 import { readJsonFile } from "../files.js";
@@ -37,6 +39,8 @@ export const estimateCommand: CommandSpec = {
   options: [
     ...estimateInputs.map((input) => ({ flags: `${input.flag} <${input.kind === "count" || input.kind === "factor" ? "n" : "value"}>`, description: `${input.description} (e.g. ${input.example})` })),
     { flags: "--preset <id>", description: "start from an exercise's inputs (napkin exercises lists them); flags given as well override" },
+    { flags: "--against <components>", description: "compare the load with these components' figures, comma-separated (default postgres,redis,kafka; napkin ref lists them)" },
+    { flags: "--cost", description: "price storage per month and egress with the cost figures (napkin ref cost; --reference overrides them)" },
     { flags: "--format <format>", description: "text (default), md (markdown tables to paste into notes) or json" },
     { flags: "--json", description: "print {inputs, readings, steps, results, ranges, streams, capacity}; results in base units (per second, bytes)" },
   ],
@@ -50,6 +54,8 @@ export const estimateCommand: CommandSpec = {
     "napkin estimate --dau 500M --per-user 40 --online 24h --connections-per-server 50K",
     "napkin estimate scenario.json --format md",
     "napkin estimate --preset gps-pings --interval 2s --json",
+    "napkin estimate --dau 10M --per-user 20 --payload 2KB --against cassandra,s3,dynamodb",
+    "napkin estimate --dau 10M --per-user 20 --reads-per-write 10 --payload 2KB --retention 1y --cost",
   ],
   async run([scenarioFile], options, context) {
     const reference = readReferenceTable(context.global);
@@ -67,6 +73,8 @@ export const estimateCommand: CommandSpec = {
     const file = scenarioFile ? displayPath(scenarioFile) : preset?.file;
     const scenario: ScenarioData | undefined = scenarioFile ? readScenario(readJsonFile(file!), file!) : preset?.streams ? { shared: preset.shared, streams: preset.streams } : undefined;
     const monthSeconds = context.global.monthSeconds ?? preset?.monthSeconds;
+    const against = typeof options.against === "string" ? readAgainst(options.against, reference) : undefined;
+    const cost = Boolean(options.cost);
     const readings: EstimateReading[] = [];
     // Inputs from a file are named by their keys, inputs given as flags by their flags.
     const fromFile = (field: string | undefined) => {
@@ -77,11 +85,11 @@ export const estimateCommand: CommandSpec = {
       let estimate: Estimate;
       if (scenario) {
         const withFlags = { ...scenario, shared: { ...scenario.shared, ...flags } };
-        estimate = estimateScenario(withFlags, reference, { monthSeconds });
+        estimate = estimateScenario(withFlags, reference, { monthSeconds, against, cost });
       } else {
         const inputs = withoutOtherSources(preset?.inputs ?? {}, given, readings);
         Object.assign(inputs, flags);
-        estimate = estimateTraffic(inputs, reference, { monthSeconds });
+        estimate = estimateTraffic(inputs, reference, { monthSeconds, against, cost });
         estimate.readings.unshift(...readings);
       }
       // A file's inputs are named by their keys, unless none came from the file.
@@ -96,6 +104,19 @@ export const estimateCommand: CommandSpec = {
     }
   },
 };
+
+/** --against's components: each must name figures with a load to compare (`cassandra`, `s3`, `dynamodb.writes`). */
+function readAgainst(text: string, reference: ReferenceTable): string[] {
+  const terms = text.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean);
+  if (terms.length === 0) throw new NapkinError("usage", "--against names components, comma-separated: --against cassandra,s3");
+  const comparable = reference.figures.filter((f) => f.load);
+  for (const term of terms) {
+    if (comparable.some((f) => figureAbout(f, term))) continue;
+    const known = [...new Set(comparable.flatMap((f) => [f.component?.toLowerCase(), ...f.topics]).filter((w): w is string => Boolean(w)))].sort();
+    throw new NapkinError("usage", `--against: no figure to compare a load with for '${term}'`, { hint: () => didYouMean(term, known, "components") });
+  }
+  return terms;
+}
 
 /** The output format a command was asked for: --format, or --json. */
 export function formatOf(options: Record<string, unknown>): Format {

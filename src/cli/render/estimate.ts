@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import type { CapacityCheck, Estimate, Step } from "../../core/estimate/index.js";
-import { formatNapkin } from "../../core/notation/index.js";
+import { chooseUnit, dims, formatNapkin, formatQuantity, quantity } from "../../core/notation/index.js";
 import { renderBar } from "./bar.js";
 import { renderColumns, visibleLength, wrapWords } from "./columns.js";
 import { type Namer, describeEstimateReading, flagNames } from "./estimateWords.js";
@@ -62,7 +62,7 @@ export function renderEstimateMarkdown(estimate: Estimate, name: Namer = flagNam
   } else out.push(table(estimate.steps));
   if (estimate.capacity.length) {
     out.push("", "**Capacity at peak**", "");
-    for (const c of estimate.capacity) out.push(`- **${c.metric}**: ${c.verdict}, ${formatNapkin(c.load)}/s vs ${rangeOf(c)} — “${c.say}”${c.assumption ? ` (${c.assumption})` : ""}`);
+    for (const c of estimate.capacity) out.push(`- **${c.metric}**: ${c.verdict}, ${amountOf(c.load, c)} vs ${rangeOf(c)} — “${c.say}”${c.assumption ? ` (${c.assumption})` : ""}`);
   }
   const readings = readingWords(estimate, name);
   if (readings.length) out.push("", "**Readings**", "", ...readings.map((r) => `- ${r}`));
@@ -79,13 +79,23 @@ export function readingWords(estimate: Estimate, name: Namer): string[] {
 
 const verdictColor = { fits: "green", tight: "yellow", exceeds: "red" } as const;
 
-const rangeOf = (check: CapacityCheck) => `${formatNapkin(check.low)}${check.openEnded ? "+" : `–${formatNapkin(check.high)}`}/s`;
+/** An amount in the check's unit: `66.7K/s`, `2M connections`, `1.25 GB/s`. */
+function amountOf(value: number, check: CapacityCheck): string {
+  if (check.unit === "bytes/s") return formatQuantity(quantity(value, dims.dataRate), chooseUnit(dims.dataRate, value), "napkin");
+  return `${formatNapkin(value)}${check.unit === "/s" ? "/s" : ""}`;
+}
+
+const rangeOf = (check: CapacityCheck) => {
+  const ends = (format: (n: number) => string) => (check.openEnded ? `${format(check.low)}+` : check.low === check.high ? format(check.high) : `${format(check.low)}–${format(check.high)}`);
+  if (check.unit === "/s") return `${ends(formatNapkin)}/s`;
+  return check.unit === "connections" ? `${ends(formatNapkin)} connections` : ends((n) => amountOf(n, check));
+};
 
 function renderCapacity(check: CapacityCheck, color: ChalkInstance, width: number): string {
   const paint = color[verdictColor[check.verdict]];
-  const numbers = `${formatNapkin(check.load)}/s vs ${rangeOf(check)}`;
+  const numbers = `${amountOf(check.load, check)} vs ${rangeOf(check)}`;
   const bar = renderBar(check.load, check.low, check.high);
-  const oneLine = 2 + 26 + 1 + bar.length + 1 + 7 + 1 + numbers.length;
+  const oneLine = 2 + Math.max(26, check.metric.length) + 1 + bar.length + 1 + 7 + 1 + numbers.length;
   // A narrow terminal takes the numbers onto a line of their own rather than cutting them.
   const head = oneLine <= width
     ? `  ${check.metric.padEnd(26)} ${paint(bar)} ${paint(check.verdict.padEnd(7))} ${numbers}`

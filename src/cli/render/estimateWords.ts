@@ -133,6 +133,8 @@ export function describeEstimateReading(reading: EstimateReading, name: Namer = 
       return `the preset's ${name(reading.input)} ${reading.text} is not used: ${list(reading.by.map(name))} replace${reading.by.length === 1 ? "s" : ""} its traffic source`;
     case "stream-overrides":
       return `stream ${reading.stream}: its own ${name(reading.input)} replaces the shared one`;
+    case "compared":
+      return reading.byDefault ? "capacity compared with the notes' Postgres, Redis and Kafka figures (default; --against cassandra,s3,… for others, napkin ref lists them)" : `capacity compared with ${list([...reading.against])}`;
   }
   return "";
 }

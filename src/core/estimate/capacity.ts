@@ -1,8 +1,10 @@
-import { type Quantity, formatNapkin, formatQuantity, isRange, midpoint } from "../notation/index.js";
+import { type Quantity, chooseUnit, formatNapkin, formatQuantity, isRange, midpoint } from "../notation/index.js";
 import type { Figure, ReferenceTable } from "../reference.js";
 import { sum, tidy } from "./derive.js";
 
 export type Verdict = "fits" | "tight" | "exceeds";
+
+export type CapacityUnit = "/s" | "connections" | "bytes/s";
 
 /** One component checked against its reference range at peak. */
 export interface CapacityCheck {
@@ -15,6 +17,8 @@ export interface CapacityCheck {
   low: number;
   high: number;
   openEnded: boolean;
+  /** What the load and the range measure: requests per second, connections, or bytes per second. */
+  unit: CapacityUnit;
   per: string;
   verdict: Verdict;
   nodes: { low: number; high: number };
@@ -26,27 +30,50 @@ export interface CapacityCheck {
   assumption?: string;
 }
 
+/** The loads an estimate compares with the reference figures: peak writes and reads, connections open at once, peak bandwidth. */
+export interface Loads {
+  writes?: Quantity;
+  reads?: Quantity;
+  connections?: Quantity;
+  bandwidth?: Quantity;
+}
+
+/** The figures `estimate` compares with when no --against names others: the four the user's own notes give. */
+export const defaultAgainst: readonly string[] = ["postgres.inserts", "postgres.indexed-reads", "redis.ops", "kafka.msgs"];
+
+/** Whether a figure is about a component or topic named in --against (`cassandra`, `s3`, `dynamodb.partition-writes`). */
+export function figureAbout(figure: Figure, term: string): boolean {
+  const wanted = term.toLowerCase();
+  return figure.topics.includes(wanted) || figure.id === wanted || figure.id.startsWith(`${wanted}.`) || figure.component?.toLowerCase() === wanted;
+}
+
 /**
  * Compares each component's peak load with its reference range: writes for a database's inserts, reads for its
- * reads (only when reads were estimated), both for a cache's operations, messages for a log.
+ * reads (only when reads were estimated), both for a cache's operations, messages for a log, connections for a
+ * connection server, bandwidth for a link or a disk. `against` names the components (default: Postgres, Redis
+ * and Kafka); a figure with no load kind (a latency, a cost) is never compared.
  */
-export function checkCapacity(reference: ReferenceTable, peakWrites?: Quantity, peakReads?: Quantity): CapacityCheck[] {
+export function checkCapacity(reference: ReferenceTable, loads: Loads, against: readonly string[] = defaultAgainst): CapacityCheck[] {
   const checks: CapacityCheck[] = [];
   for (const figure of reference.figures) {
-    if (!figure.load) continue;
-    const load = loadFor(figure, peakWrites, peakReads);
+    if (!figure.load || !against.some((term) => figureAbout(figure, term))) continue;
+    const load = loadFor(figure, loads);
     if (load) checks.push(capacityCheck(figure, load.load, load.assumption));
   }
   return checks;
 }
 
-function loadFor(figure: Figure, writes?: Quantity, reads?: Quantity): { load: Quantity; assumption?: string } | undefined {
+function loadFor(figure: Figure, { writes, reads, connections, bandwidth }: Loads): { load: Quantity; assumption?: string } | undefined {
   switch (figure.load) {
     case "reads":
       return reads ? { load: reads } : undefined;
     case "ops":
       if (writes && reads) return { load: sum(writes, reads), assumption: "reads and writes both hit it" };
       return writes ? { load: writes, assumption: "one operation per write" } : reads ? { load: reads, assumption: "one operation per read" } : undefined;
+    case "connections":
+      return connections ? { load: connections } : undefined;
+    case "bandwidth":
+      return bandwidth ? { load: bandwidth, assumption: "the peak ingress crosses it" } : undefined;
     default:
       return writes ? { load: writes } : undefined;
   }
@@ -69,6 +96,7 @@ function capacityCheck(figure: Figure, load: Quantity, assumption?: string): Cap
     low,
     high,
     openEnded,
+    unit: figure.load === "connections" ? "connections" : figure.load === "bandwidth" ? "bytes/s" : "/s",
     per,
     verdict,
     nodes,
@@ -80,11 +108,27 @@ function capacityCheck(figure: Figure, load: Quantity, assumption?: string): Cap
   return check;
 }
 
-const plural = (noun: string, n: number) => (n === 1 ? noun : noun.endsWith("y") && !/[aeiou]y$/.test(noun) ? noun.slice(0, -1) + "ies" : noun + "s");
+const plural = (noun: string, n: number) => (n === 1 ? noun : noun.endsWith("y") && !/[aeiou]y$/.test(noun) ? noun.slice(0, -1) + "ies" : /(?:s|x|z|ch|sh)$/.test(noun) ? noun + "es" : noun + "s");
+
+/** A figure's range in its own unit: `10K–50K/s`, `1M+/s`, `500K–2M`, `1.25 GB/s`. */
+function rangeText(figure: Figure): string {
+  const { low, high } = figure.quantity;
+  const ends = (format: (n: number) => string) => (figure.openEnded ? `${format(low)}+` : low === high ? format(high) : `${format(low)}–${format(high)}`);
+  if (figure.load === "connections") return ends(formatNapkin);
+  if (figure.load !== "bandwidth") return `${ends(formatNapkin)}/s`;
+  return `${formatQuantity(figure.quantity, chooseUnit(figure.quantity.dim, high), "napkin")}${figure.openEnded ? "+" : ""}`;
+}
+
+/** A load in its own unit: `peak 66.7K/s`, `2M connections`, `peak 1.25 GB/s`. */
+function loadText(figure: Figure, load: Quantity): string {
+  if (figure.load === "connections") return `${formatQuantity(load, chooseUnit(load.dim, load.high), "napkin")} connections`;
+  if (figure.load === "bandwidth") return `peak ${formatQuantity(load, chooseUnit(load.dim, load.high), "napkin")}`;
+  return `peak ${formatQuantity(load, { name: "/s", factor: 1 }, "napkin")}`;
+}
 
 function sayVerdict(figure: Figure, verdict: Verdict, load: Quantity, nodes: { low: number; high: number }, per: string): string {
-  const range = `${formatNapkin(figure.quantity.low)}${figure.openEnded ? "+" : `–${formatNapkin(figure.quantity.high)}`}/s`;
-  const peak = `peak ${formatQuantity(load, { name: "/s", factor: 1 }, "napkin")}`;
+  const range = rangeText(figure);
+  const peak = loadText(figure, load);
   const count = nodes.low === nodes.high ? `${nodes.low}` : `${nodes.low}–${nodes.high}`;
   if (verdict === "fits") return `one ${figure.component ?? ""} ${per} is enough: ${peak} against ${range} per ${per}`.replace("  ", " ");
   const pers = plural(per, nodes.high);

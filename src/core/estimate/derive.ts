@@ -9,7 +9,7 @@ export const resultNames = [
   "dau", "eventsPerDay", "concurrent", "avgQps", "peakQps", "readQps", "peakReadQps", "deliveriesPerSec", "peakDeliveriesPerSec",
   "bandwidthBytesPerSec", "bandwidthBitsPerSec", "peakBandwidthBytesPerSec", "egressBytesPerSec", "deliveryBytesPerSec", "storageBytesPerDay",
   "storageBytesPerWeek", "storageBytesPerMonth", "storageBytesPerYear", "storageBytesRetention", "recordsPerYear", "recordsRetention",
-  "cacheBytes", "servers", "connectionServers",
+  "cacheBytes", "servers", "connectionServers", "storageCostPerMonth", "egressCostPerMonth",
 ] as const;
 export type ResultName = (typeof resultNames)[number];
 
@@ -334,7 +334,8 @@ export class Derivation {
 
 /** A row of the worked answer for a quantity. */
 export function stepRow(result: ResultName, label: string, formula: string, q: Quantity, napkin?: string): Step {
-  const unit = chooseUnit(q.dim, q.high);
+  // The written terms name a currency (`$`): a price keeps it.
+  const unit = chooseUnit(q.dim, q.high, q.terms);
   const bits = q.dim.d === 1 && q.dim.t === -1 ? `, ${formatQuantity(q, bitRateUnit(midpoint(q)), "napkin")}` : "";
   return {
     result,
@@ -354,6 +355,7 @@ const spacedOperator = /\s[-+×*·/÷x]\s/;
 export const tidy = (n: number) => Number(n.toPrecision(12));
 
 function baseUnit(dim: Dim): string {
+  if (dim.c === 1 && dim.d === 0 && dim.t === 0) return "USD";
   if (dim.d === 0 && dim.t === 0) return "";
   return `${dim.d === 1 ? "B" : ""}${dim.t === -1 ? "/s" : dim.t === 1 ? "s" : ""}`;
 }

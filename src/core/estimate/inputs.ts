@@ -58,7 +58,8 @@ export type EstimateReading =
   | { readonly kind: "online-share"; readonly input: "online"; readonly share: number }
   | { readonly kind: "calendar"; readonly period: "month" }
   | { readonly kind: "replaced"; readonly input: EstimateInputName; readonly text: string; readonly by: readonly EstimateInputName[] }
-  | { readonly kind: "stream-overrides"; readonly stream: string; readonly input: EstimateInputName };
+  | { readonly kind: "stream-overrides"; readonly stream: string; readonly input: EstimateInputName }
+  | { readonly kind: "compared"; readonly against: readonly string[]; readonly byDefault: boolean };
 
 /** What is wrong with the inputs, as data: the shell names the flags or the file's fields. */
 export type EstimateProblem =

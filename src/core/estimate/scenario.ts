@@ -2,7 +2,8 @@ import { describe, enum as oneOf, optional, regex, string } from "zod/mini";
 import { type Quantity, midpoint, multiply, quantity } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type infer as infer_, validate, z } from "../schema.js";
-import { type CapacityCheck, checkCapacity } from "./capacity.js";
+import { type CapacityCheck, checkCapacity, defaultAgainst } from "./capacity.js";
+import { costSteps, pricedOf } from "./cost.js";
 import { type ResultName, type Step, type StreamEstimate, type StreamKind, deriveStream, notForReads, stepRow, sum, tidy } from "./derive.js";
 import { type EstimateInputName, type EstimateInputs, type EstimateReading, EstimateError, estimateInputs, readInputs } from "./inputs.js";
 
@@ -75,13 +76,28 @@ export interface Estimate {
 
 export interface EstimateOptions {
   monthSeconds?: number;
+  /** The components to compare the load with (`estimate --against`): Postgres, Redis and Kafka by default. */
+  against?: readonly string[];
+  /** Price storage and egress per month (`estimate --cost`). */
+  cost?: boolean;
+}
+
+/** An estimate with its storage and egress priced, when asked: the cost steps come last. */
+function priced(estimate: Estimate, loads: Partial<Record<ResultName, Quantity>>, reference: ReferenceTable, options: EstimateOptions): Estimate {
+  if (estimate.capacity.length || options.against) estimate.readings.push({ kind: "compared", against: options.against ?? defaultAgainst, byDefault: !options.against });
+  if (!options.cost) return estimate;
+  const { steps, results } = costSteps(pricedOf(loads), reference, options.monthSeconds ?? 30 * 86_400);
+  const ranges = { ...estimate.ranges };
+  for (const step of steps) if (step.low !== undefined) ranges[step.result] = { low: step.low, high: step.high! };
+  return { ...estimate, steps: [...estimate.steps, ...steps], results: { ...estimate.results, ...results }, ranges };
 }
 
 /** Derives one stream of writes from the inputs, and checks its peak against the reference table. */
 export function estimateTraffic(inputs: EstimateInputs, reference: ReferenceTable, options: EstimateOptions = {}): Estimate {
   const readings: EstimateReading[] = [];
   const stream = streamFor(inputs, "writes", readings, options);
-  return { inputs, readings, steps: stream.steps, results: stream.results, ranges: stream.ranges, capacity: checkCapacity(reference, stream.peakWrites, stream.peakReads) };
+  const estimate = { inputs, readings, steps: stream.steps, results: stream.results, ranges: stream.ranges, capacity: checkCapacity(reference, { writes: stream.peakWrites, reads: stream.peakReads, connections: stream.concurrent, bandwidth: stream.loads.peakBandwidthBytesPerSec }, options.against) };
+  return priced(estimate, stream.loads, reference, options);
 }
 
 function streamFor(inputs: EstimateInputs, kind: StreamKind, readings: EstimateReading[], options: EstimateOptions): StreamEstimate {
@@ -157,5 +173,6 @@ export function estimateScenario(scenario: ScenarioData, reference: ReferenceTab
   const peakWrites = totals.get("peakQps");
   const peakReads = totals.get("peakReadQps");
   if (totals.get("bandwidthBytesPerSec")) results.bandwidthBitsPerSec = tidy(midpoint(multiply(totals.get("bandwidthBytesPerSec")!, quantity(8))));
-  return { inputs: shared, readings, steps, results, ranges, streams: streams.map(({ estimate: _, ...s }) => s), capacity: checkCapacity(reference, peakWrites, peakReads) };
+  const estimate = { inputs: shared, readings, steps, results, ranges, streams: streams.map(({ estimate: _, ...s }) => s), capacity: checkCapacity(reference, { writes: peakWrites, reads: peakReads, connections: totals.get("concurrent"), bandwidth: totals.get("peakBandwidthBytesPerSec") }, options.against) };
+  return priced(estimate, Object.fromEntries([...totals].filter(([, q]) => q !== undefined)), reference, options);
 }

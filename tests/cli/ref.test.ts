@@ -15,9 +15,9 @@ const figure = { id: "postgres.inserts", topics: ["postgres"], name: "Postgres i
 describe("napkin ref", () => {
   test("prints every table", () => expect(napkin(["ref"]).stdout).toMatch(/Throughput[\s\S]*Latency[\s\S]*Rules/));
   test("shows the notes' Postgres figure with its source", () => expect(napkin(["ref", "postgres"]).stdout).toMatch(/5,000-10,000\/s[\s\S]*study notes/));
-  test("each source says as of when", () => expect(napkin(["ref", "postgres"]).stdout).toMatch(/study notes[^\n]*\(as of \d{4}-\d{2}-\d{2}\)/));
+  test("each source says as of when", () => expect(napkin(["ref", "postgres", "--wide"]).stdout).toMatch(/study notes[^\n]*\(as of \d{4}-\d{2}-\d{2}\)/));
   test("a --reference file's date is shown with its source", () =>
-    expect(napkin(["--reference", file("dated.json", { figures: [figure] }), "ref", "postgres"]).stdout).toMatch(/my benchmark \(as of 2026-11-01\)/));
+    expect(napkin(["--reference", file("dated.json", { figures: [figure] }), "ref", "postgres", "--wide"]).stdout).toMatch(/my benchmark \(as of 2026-11-01\)/));
   test("postgres filters out Redis", () => expect(napkin(["ref", "postgres"]).stdout).not.toMatch(/Redis/));
   test("latency", () => expect(napkin(["ref", "latency"]).stdout).toMatch(/L1 cache[\s\S]*0\.5 ns/));
   test("--json gives base-unit ranges", () => {

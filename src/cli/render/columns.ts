@@ -91,7 +91,16 @@ function breakAt(word: string, width: number): number {
 }
 
 function longestWordLength(text: string): number {
-  return text.split(" ").reduce((max, w) => Math.max(max, visibleLength(w)), 0);
+  // A scan, not split(): tables of long cells (reference sources) measure every cell once per wrapped column.
+  if (text.includes("\x1b")) return text.split(" ").reduce((max, w) => Math.max(max, visibleLength(w)), 0);
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 32) continue;
+    if (i - start > longest) longest = i - start;
+    start = i + 1;
+  }
+  return longest;
 }
 
 // eslint-disable-next-line no-control-regex

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { type FindingRule, findingRules } from "../core/check/checker.js";
 import { type NapkinConfig, configFileNames, readConfig, rulesOff } from "../core/config.js";
@@ -54,7 +54,10 @@ export class Configs {
 
   /** The settings for a file (or, with no file, for standard input and -e: from the working folder). */
   settingsFor(file?: string): Settings {
-    const configFile = this.configFileFor(file === undefined ? this.cwd : path.dirname(path.resolve(this.cwd, file)));
+    // A folder (`--print-config notes`) gets its own config, as the files in it do.
+    const resolved = file === undefined ? undefined : path.resolve(this.cwd, file);
+    const folder = resolved === undefined ? this.cwd : existsSync(resolved) && statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
+    const configFile = this.configFileFor(folder);
     const config = configFile ? this.configOf(configFile) : {};
     return this.settings(configFile, config);
   }
@@ -81,7 +84,7 @@ export class Configs {
       tolerance,
       monthSeconds,
       referenceFile,
-      reference: this.table(referenceFile),
+      reference: this.table(referenceFile, config.reference !== undefined && flags.global.reference === undefined ? `${where}: reference` : undefined),
       off,
       shown: { tolerance: toleranceText, month: monthText, reference: referenceFile ?? null, ignore: config.ignore ?? [] },
       sources: {
@@ -93,10 +96,19 @@ export class Configs {
     };
   }
 
-  private table(file: string | undefined): ReferenceTable {
+  /** The reference table, read once per file; `where` names the config field that gave the file, for its errors. */
+  private table(file: string | undefined, where?: string): ReferenceTable {
     const key = file ?? "";
     let table = this.tables.get(key);
-    if (!table) this.tables.set(key, (table = readReferenceTable({ reference: file })));
+    if (!table) {
+      try {
+        table = readReferenceTable({ reference: file });
+      } catch (error) {
+        if (error instanceof NapkinError && where) throw new NapkinError(error.code, `${where}: ${error.message}`);
+        throw error;
+      }
+      this.tables.set(key, table);
+    }
     return table;
   }
 

@@ -9,6 +9,8 @@ export function cannotRead(file: string, reason: unknown): NapkinError {
     : code === "ENOENT" ? "no such file"
     : code === "EISDIR" ? "is a directory, not a file"
     : code === "EACCES" ? "permission denied"
+    : code === "ENOTDIR" ? "a part of the path is a file, not a folder"
+    : code === "ELOOP" ? "symbolic links that loop"
     : (reason as Error).message;
   return new NapkinError("io", `cannot read '${file}': ${why}`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -44,7 +44,17 @@ function ignoredByConfig(file: string, ignore: IgnoreGlobs | undefined): boolean
 /** Files below a folder that `wanted` accepts, sorted by path; a folder napkin cannot read is one of `problems`. */
 function walk(folder: string, wanted: (file: string) => boolean, problems: Unreadable[]): string[] {
   const files: string[] = [];
+  // Folders by their real path: a link back up (`sub/up -> ..`) is not walked again.
+  const visited = new Set<string>();
   const visit = (dir: string, rules: readonly GitIgnore[]) => {
+    try {
+      const real = realpathSync(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
+    } catch (error) {
+      problems.push({ path: dir, error });
+      return;
+    }
     let entries: import("node:fs").Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -57,7 +67,7 @@ function walk(folder: string, wanted: (file: string) => boolean, problems: Unrea
     for (const entry of entries) {
       if (skippedFolders.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
-      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory() === true);
+      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && isFolderLink(full));
       if (isGitIgnored(here, full, isFolder)) continue;
       if (isFolder) visit(full, here);
       else if (wanted(full)) files.push(full);
@@ -110,10 +120,24 @@ function gitIgnoresAbove(folder: string): GitIgnore[] {
   return found;
 }
 
+/** Whether git ignores a path: every .gitignore from the root down has its say, a deeper one may re-include (`!keep.md`). */
 function isGitIgnored(rules: readonly GitIgnore[], file: string, isFolder: boolean): boolean {
+  let ignored = false;
   for (const { base, rules: ignoring } of rules) {
     const relative = path.relative(path.resolve(base), path.resolve(file)).split(path.sep).join("/");
-    if (relative && !relative.startsWith("..") && ignoring.ignores(isFolder ? `${relative}/` : relative)) return true;
+    if (!relative || relative.startsWith("..")) continue;
+    const verdict = ignoring.test(isFolder ? `${relative}/` : relative);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
   }
-  return false;
+  return ignored;
+}
+
+/** Whether a link leads to a folder; a link that leads nowhere, or round in a loop, is a file napkin will fail to read. */
+function isFolderLink(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }

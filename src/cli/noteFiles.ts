@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { NapkinError } from "../core/errors.js";
 import { cannotRead } from "./files.js";
@@ -22,7 +22,8 @@ export function noteInputs(args: readonly string[], ignoreFor: (file: string) =>
   const inputs: NoteInput[] = [];
   const seen = new Set<string>();
   const add = (file: string) => {
-    const key = path.resolve(file);
+    // The same file by another path (a link, `./`) is read once.
+    const key = realPath(file);
     if (seen.has(key)) return;
     seen.add(key);
     inputs.push(file === "-" ? { kind: "stdin" } : { kind: "file", path: file });
@@ -32,7 +33,8 @@ export function noteInputs(args: readonly string[], ignoreFor: (file: string) =>
       add(arg);
       continue;
     }
-    const stats = statSync(arg, { throwIfNoEntry: false });
+    // A path the system cannot even look at (`a.md/x`, a loop of links) is a file that cannot be read, said when read.
+    const stats = statOrUndefined(arg);
     const kind = stats?.isDirectory() ? "folder" : !stats && globCharacters.test(arg) ? "glob" : undefined;
     if (!kind) {
       add(arg);
@@ -47,3 +49,19 @@ export function noteInputs(args: readonly string[], ignoreFor: (file: string) =>
 }
 
 const problem = (message: string): NoteInput => ({ kind: "error", error: new NapkinError("io", message) });
+
+function statOrUndefined(file: string): import("node:fs").Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}

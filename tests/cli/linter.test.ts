@@ -275,3 +275,43 @@ describe("standard input on a terminal", () => {
   });
   test("a pipe is no terminal: nothing is said", () => expect(napkin(["check", "-"], { input: `${right}\n` }).stderr).not.toMatch(/terminal/));
 });
+
+describe("what a second reading found", () => {
+  const check = (text: string, ...flags: string[]) => napkin(["check", ...flags, "-"], { input: text });
+  test("a suppression comment shown in a code fence or a code span is an example, not a directive", () => {
+    expect(check(`\`\`\`markdown\n<!-- napkin-disable-file -->\n\`\`\`\n${slip}\n`).code).toBe(1);
+    expect(check(`Write \`<!-- napkin-disable -->\` to silence.\n${slip}\n`).code).toBe(1);
+    expect(napkin(["check", tree({ "a.md": `\`\`\`\n<!-- napkin-disable-file -->\n\`\`\`\n${slip}\n` }) + "/a.md"]).code).toBe(1);
+  });
+  test("napkin-enable naming a rule re-enables that rule inside a disabled region", () =>
+    expect(places(check(`<!-- napkin-disable -->\n${slip}\n<!-- napkin-enable arithmetic -->\n${slip}\n`).stdout)).toEqual(["<stdin>:4"]));
+  test("a link back up a folder is walked once; a path through a file is one line and the rest is checked", () => {
+    const dir = tree({ "t/a.md": `${slip}\n`, "b.md": `${slip}\n` });
+    symlinkSync("..", join(dir, "t/up"));
+    // t/up leads to t's parent: its b.md is found once, and t, met again below it, is not walked again.
+    expect(places(napkinIn(dir, ["check", "t"]).stdout)).toEqual(["t/a.md:1", "t/up/b.md:1"]);
+    const run = napkinIn(dir, ["check", "b.md/x", "b.md"]);
+    expect([run.code, places(run.stdout)]).toEqual([2, ["b.md:1"]]);
+    expect(run.stderr).toMatch(/cannot read 'b\.md\/x': a part of the path is a file, not a folder/);
+  });
+  test("the same file through a link is checked once", () => {
+    const dir = tree({ "a.md": `${slip}\n` });
+    symlinkSync("a.md", join(dir, "same.md"));
+    expect(places(napkinIn(dir, ["check", "."]).stdout)).toHaveLength(1);
+  });
+  test("a deeper .gitignore can re-include what a higher one ignores", () => {
+    const repo = tree({ ".git/HEAD": "ref\n", ".gitignore": "*.md\n", "notes/keep/.gitignore": "!y.md\n", "notes/keep/y.md": `${slip}\n`, "notes/x.md": `${slip}\n` });
+    expect(places(napkinIn(repo, ["check", "notes"]).stdout)).toEqual(["notes/keep/y.md:1"]);
+  });
+  test("a count after a number is no use of a name (10 servers / 2 regions, then servers: 10)", () => expect(check("Assume 10 servers / 2 regions.\nservers: 10\n").code).toBe(0));
+  test("a rate defines a name", () => expect(places(check("tput: 100 MB/s\nd = tput * 86400 s = 1 KB\n").stdout)).toEqual(["<stdin>:2"]));
+  test("two names with one value are each shown as written", () => expect(check("reads: 100\nwrites: 100\ntotal = writes * 2 = 300\n").stdout).toMatch(/wrong \[arithmetic\]: writes \* 2 = 300/));
+  test("a name in working written down the page", () => expect(check("DAU: 1M\nw = DAU * 10 =\n99M\n").stdout).toMatch(/^<stdin>:3:1: wrong \[arithmetic\]: DAU \* 10 = 99M/));
+  test("the column is where the claim is written, not where it moved after a name's value went in", () =>
+    expect(napkin(["check", "--format", "github", "-"], { input: "MAU: 3M\nx = 4M + MAU = 7M, y = 1M * 10 = 99M\n" }).stdout).toMatch(/line=2,col=24,/));
+  test.each([["**DAU:** 1M"], ["1. DAU: 1M"], ["> DAU: 1M"], ["DAU ≈ 1M"], ["- __DAU__: 1M"]])("%s defines DAU", (definition) =>
+    expect(places(check(`${definition}\nw = DAU * 10 = 99M\n`).stdout)).toEqual(["<stdin>:2"]));
+  test("a time of day is no value (Time: 10:30)", () => expect(check("Time: 10:30\nx = Time * 2 = 99\n").code).toBe(0));
+  test("a line using a defined name and one nobody defined is left as it is", () => expect(check("read: 100K QPS\nread / write = 100:1\n").code).toBe(0));
+  test("a math function's argument is a use (sqrt(DAU))", () => expect(places(check("DAU: 1M\nx = sqrt(DAU) = 5\n").stdout)).toEqual(["<stdin>:2"]));
+});

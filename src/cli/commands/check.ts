@@ -2,7 +2,7 @@ import { type Stats, createReadStream, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker, emptySummary } from "../../core/check/checker.js";
-import { fileDirectivesIn } from "../../core/check/suppress.js";
+import { FileDirectives } from "../../core/check/suppress.js";
 import { NapkinError } from "../../core/errors.js";
 import type { MathFunctions } from "../../core/notation/index.js";
 import type { CommandSpec, Context } from "../command.js";
@@ -401,14 +401,14 @@ function linesOf(text: string): string[] {
  * once, and such a comment covers only what follows it.
  */
 async function fileDirectives(file: string): Promise<string[]> {
-  const found: string[] = [];
+  const directives = new FileDirectives();
   try {
     if (!statSync(file, { throwIfNoEntry: false })?.isFile() || !fileContains(file, "napkin-disable-file")) return [];
-    for await (const lines of fileLines(file)) for (const line of lines) if (line.includes("napkin-disable-file")) found.push(...fileDirectivesIn(line));
+    for await (const lines of fileLines(file)) for (const line of lines) directives.read(line);
   } catch {
     // Reading it again below says what is wrong with it.
   }
-  return found;
+  return directives.found;
 }
 
 /** A file's lines in batches, after making sure it is a file napkin can open: anything else is a one-line error. */

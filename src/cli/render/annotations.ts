@@ -24,7 +24,7 @@ export const ruleWords: Record<FindingRule, { level: "error" | "warning"; summar
   name: {
     level: "warning",
     summary: "A name is used before its definition, or defined twice with different values.",
-    help: "Within a block (up to a level-1 or level-2 heading or two blank lines), `NAME = … = value` or `NAME: value` defines NAME for the lines after it. Using it before, or defining it again with another value, is reported where it is defined.",
+    help: "Within a block (up to a heading or two blank lines), `NAME = … = value` or `NAME: value` defines NAME for the lines after it. Using it before, or defining it again with another value, is reported where it is defined.",
   },
 };
 

@@ -234,7 +234,8 @@ export class NotesChecker {
    * turned off is not made; one a suppression comment covers is marked `suppressed` and counted apart.
    */
   checkLine(text: string, line: number, functions?: MathFunctions): readonly Finding[] {
-    this.suppressions.read(text);
+    // A comment shown in code (a fence, a code span) is an example, not a directive.
+    this.suppressions.read(this.fence === "none" && !isFence(text) ? text : "");
     // A block of names ends at a heading (any level), or at two blank lines in a row.
     this.blanks = nonBlank.test(text) ? 0 : this.blanks + 1;
     if (!this.names.empty && (this.blanks === 2 || (anyHeading.test(text) && this.fence === "none"))) this.names.reset();
@@ -273,6 +274,12 @@ export class NotesChecker {
       if (!marker) return noFindings;
       text = " ".repeat(marker[0].length) + text.slice(marker[0].length);
     }
+    // A line that defines a name (`DAU = 20M × 5% = 1M`, `DAU: 1M`) keeps its own name; the names it uses become
+    // their values, before the line is joined to working above or below it.
+    const definition = this.fence === "none" ? definitionOf(text) : undefined;
+    const written = text;
+    const substituted = this.names.substitute(text, definition?.valueAt ?? 0);
+    if (substituted !== undefined) text = substituted;
     const previous = this.previous;
     // Working written down the page (`100K usuários` / `÷ 30s entre ações` / `= 55 req/s`): an operator line extends the line before.
     const extends_ = previous !== "" && operatorStart.test(text);
@@ -288,11 +295,6 @@ export class NotesChecker {
       this.recent1 = r2;
       this.recent2 = text;
     }
-    // A line that defines a name (`DAU = 20M × 5% = 1M`, `DAU: 1M`) keeps its own name; the names it uses become their values.
-    const definition = this.fence === "none" ? definitionOf(text) : undefined;
-    const written = text;
-    const substituted = this.names.substitute(text, definition?.valueAt ?? 0);
-    if (substituted !== undefined) text = substituted;
     if (!digit.test(text)) return noFindings;
     if (heading.test(text) && this.fence === "none") {
       this.wrongResults = [];
@@ -321,10 +323,12 @@ export class NotesChecker {
       const problem = this.define(definition, text, line, findings);
       if (problem) findings.push(this.nameFinding(problem, definition.column, written, line));
     }
-    if (substituted !== undefined) {
+    if (findings.length && (substituted !== undefined || this.names.carries)) {
       for (let i = 0; i < findings.length; i++) {
         findings[i].text = written.trim();
         findings[i].claim = this.names.restore(findings[i].claim);
+        // The column as written: the values put in for names moved what follows them.
+        findings[i].column = columnOf(written, findings[i].claim);
       }
     }
     return findings;

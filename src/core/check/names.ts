@@ -7,20 +7,20 @@ import { type Quantity, lookupWord, mathFunctionNames, midpoint, parseNotation, 
  * function. A counting noun may be one (`DAU`, `writes`): notes name their counts so.
  */
 
-/** `DAU =`, `- **DAU**:`, `DAU_total =` at the start of a line: the head of a definition. */
-const definitionHead = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z_][A-Za-z0-9_]*)(?:\*\*|__)?\s*(?:=|:)(?!=)\s*/;
-/** A word beside an arithmetic operator with a number or bracket on its other side: used as a value. */
-const wordInArithmetic = /(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\s*[*×·/÷+]\s*[\d(]|[\d)]\s*[*×·/÷+]\s*([A-Za-z_][A-Za-z0-9_]*)(?![\w])/g;
+/** `DAU =`, `- **DAU**:`, `**DAU:**`, `1. DAU:`, `> DAU ≈`, `DAU_total =` at the start of a line: the head of a definition. */
+const definitionHead = /^\s*(?:(?:[-*+>]|\d+[.)])\s+)*(?:\*\*|__)?([A-Za-z_][A-Za-z0-9_]*?)(?:\*\*|__)?\s*(?:=|:|≈)(?!=)(?:\*\*|__)?\s*/;
 /** A word where a value may stand. */
 const nameUse = /(?<![\w.$])[A-Za-z_][A-Za-z0-9_]*(?![\w])/g;
 /** Before a name used as a value: the start, a separator, an operator or a bracket; nothing else (`per day media` is prose). */
-const valueBefore = /(?:^|[=≈~:(*×·/÷+\-−])\s*$/;
+const valueBefore = /(?:^|[=≈~:(*×·/÷+\-−^,;])\s*$/;
 /** After it: the end, an operator, a separator, a bracket or a comma. */
-const valueAfter = /^\s*(?:$|[)*×·/÷+\-−=≈~,;])/;
-/** Words, then an opening bracket right before a name. */
-const gloss = /[A-Za-z]\s*\($/;
-/** An operator: a value that has one is worked out, not a plain value. */
-const operator = /[*×·/÷+^]|\s-\s/;
+const valueAfter = /^\s*(?:$|[)*×·/÷+\-−=≈~,;^])/;
+/** A word, then an opening bracket right before a name: `users (DAU)` spells it out; `sqrt(DAU)` is a call. */
+const gloss = /([A-Za-z][A-Za-z0-9]{0,30})\s{0,4}\($/;
+/** An operator: a value that has one is worked out, not a plain value (a unit's slash, `MB/s`, `5/day`, is none). */
+const operator = /[*×·÷+^]|\s[-/]\s|\d\s*\/\s*\d/;
+/** What may follow a plain value: its end, prose, a bracket; not `:` or a digit (`10:30` is a time of day). */
+const valueEnd = /^(?:$|\s|[(,;.!?])/;
 const operatorChar = /[*×·/÷+]/;
 const functions: ReadonlySet<string> = new Set(mathFunctionNames);
 /** At most this many unjudged lines are kept per block. */
@@ -61,7 +61,9 @@ export function readValue(text: string, monthSeconds?: number): { text: string; 
   let value = text.trim();
   if (!/\d/.test(value) || operator.test(value)) return undefined;
   try {
-    value = value.slice(0, parseNotation(value, { stopAtProse: true }).end).trim();
+    const end = parseNotation(value, { stopAtProse: true }).end;
+    if (!valueEnd.test(value.slice(end))) return undefined;
+    value = value.slice(0, end).trim();
     return { text: value, quantity: readNotation(value, { monthSeconds }).quantity };
   } catch {
     return undefined;
@@ -73,11 +75,28 @@ export function plainNumber(value: number): string {
   return String(value).replace("e+", "e");
 }
 
+/** Whether `word` at `at` in `text` stands where a value does: after `=`, an operator or a bracket, before an operator or the end; not a noun after a number, not spelled out in brackets. */
+function standsAsValue(text: string, at: number, word: string): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (!valueBefore.test(before) || !valueAfter.test(text.slice(at + word.length, at + word.length + 40))) return false;
+  const spelled = gloss.exec(before);
+  return !(spelled && !functions.has(spelled[1].toLowerCase()) && text[at + word.length] === ")");
+}
+
 /** The names of one file's current block. */
 export class Names {
   private readonly defined = new Map<string, NameDefinition>();
+  /** What the last substitution replaced, in order: the names and the values put in their place. */
+  private substituted: { name: string; value: string; definition: NameDefinition }[] = [];
+  /** The line before's, for a claim that runs over both. */
+  private carried: { name: string; value: string }[] = [];
   /** Lines of this block nothing could be judged on, with an operator: where a name may be used before its definition. */
   private readonly unjudged: { text: string; line: number }[] = [];
+
+  /** Whether the line before put values in for names (a claim completed on this line restores them). */
+  get carries(): boolean {
+    return this.carried.length > 0;
+  }
 
   /** Whether the block holds nothing yet: no names and no lines kept. */
   get empty(): boolean {
@@ -88,6 +107,7 @@ export class Names {
   reset(): void {
     this.defined.clear();
     this.unjudged.length = 0;
+    this.substituted = this.carried = [];
   }
 
   /**
@@ -95,19 +115,29 @@ export class Names {
    * `from` on (a definition's own name stays), or undefined when it uses none.
    */
   substitute(text: string, from = 0): string | undefined {
+    // A claim the next line completes is reported there: it restores this line's values too.
+    this.carried = this.substituted;
+    this.substituted = [];
     if (this.defined.size === 0 || !this.mentioned(text)) return undefined;
-    let changed = false;
+    let unknown = false;
     const rest = text.slice(from).replace(nameUse, (word, at: number, whole: string) => {
       const definition = this.defined.get(word);
       // Only where a value stands: not after a number (`20M DAU` is its noun), not amid prose (`per day media`).
-      if (!definition || !valueBefore.test(whole.slice(Math.max(0, at - 40), at)) || !valueAfter.test(whole.slice(at + word.length, at + word.length + 40))) return word;
-      // `Daily active users (DAU) = …`: a name in brackets after words spells them out, it is no value.
-      if (gloss.test(whole.slice(Math.max(0, at - 40), at)) && whole[at + word.length] === ")") return word;
-      changed = true;
-      definition.used = true;
+      if (!standsAsValue(whole, at, word)) return word;
+      if (!definition) {
+        unknown ||= isName(word);
+        return word;
+      }
+      this.substituted.push({ name: word, value: `(${definition.value})`, definition });
       return `(${definition.value})`;
     });
-    return changed ? text.slice(0, from) + rest : undefined;
+    // `read / write = 100:1` with only `read` defined: a line that also uses a name nobody defined is left as it is.
+    if (unknown || this.substituted.length === 0) {
+      this.substituted = [];
+      return undefined;
+    }
+    for (const { definition } of this.substituted) definition.used = true;
+    return text.slice(0, from) + rest;
   }
 
   /** Whether a line holds a defined name at all (most lines do not: no pattern runs on them). */
@@ -116,10 +146,17 @@ export class Names {
     return false;
   }
 
-  /** A finding's text with each substituted value put back as its name (`(1000000) * 10` → `DAU * 10`). */
+  /** A finding's text with the values the last substitution put in set back as their names, in order (`(1000000) * 10` → `DAU * 10`). */
   restore(text: string): string {
-    for (const definition of this.defined.values()) if (text.includes(definition.value)) text = text.split(`(${definition.value})`).join(definition.name);
-    return text;
+    let from = 0;
+    let out = "";
+    for (const { name, value } of [...this.carried, ...this.substituted]) {
+      const at = text.indexOf(value, from);
+      if (at < 0) continue;
+      out += text.slice(from, at) + name;
+      from = at + value.length;
+    }
+    return out + text.slice(from);
   }
 
   /**
@@ -135,16 +172,16 @@ export class Names {
     const before = this.defined.get(definition.name);
     this.defined.set(definition.name, definition);
     if (before?.used && !sameValue(before.quantity, definition.quantity, tolerance)) return { kind: "redefined", name: definition.name, value: definition.value, before: { value: before.value, line: before.line } };
-    const usedOn = before ? undefined : this.firstUse(definition.name);
+    const usedOn = before ? undefined : this.firstUse(definition.name, definition.line);
     if (usedOn !== undefined) return { kind: "used-before-defined", name: definition.name, usedOn };
     return undefined;
   }
 
   /** The first line above (in this block, nothing judged on it) that uses a word as a value beside an operator. */
-  private firstUse(name: string): number | undefined {
+  private firstUse(name: string, definedOn: number): number | undefined {
     for (const { text, line } of this.unjudged) {
-      if (!text.includes(name)) continue;
-      for (const match of text.matchAll(wordInArithmetic)) if ((match[1] ?? match[2]) === name) return line;
+      if (line >= definedOn || !text.includes(name)) continue;
+      for (const match of text.matchAll(nameUse)) if (match[0] === name && standsAsValue(text, match.index!, name) && operatorChar.test(text)) return line;
     }
     return undefined;
   }

@@ -1,4 +1,5 @@
-import type { FindingRule } from "./checker.js";
+import { type FindingRule, findingRules } from "./checker.js";
+import { isFence } from "./claims.js";
 
 /**
  * Suppression comments, as markdownlint and vale write them: `<!-- napkin-disable-next-line -->`,
@@ -7,11 +8,21 @@ import type { FindingRule } from "./checker.js";
  */
 const directive_ = /<!--\s*napkin-(disable-next-line|disable-line|disable-file|disable|enable)((?:[\s,]+[a-z]+)*)\s*-->/g;
 
+const codeSpan = /`+[^`]*`+/g;
 const fileDirective = /<!--\s*napkin-disable-file(?:[\s,]+[a-z]+)*\s*-->/g;
 
-/** The `napkin-disable-file` comments on a line: read before the file's first line, they cover all of it. */
-export function fileDirectivesIn(line: string): string[] {
-  return line.includes("napkin-disable-file") ? (line.match(fileDirective) ?? []) : [];
+/**
+ * A file's `napkin-disable-file` comments, read ahead of checking it (they cover all of it): line by line, with
+ * the comments shown in fenced code or code spans left out.
+ */
+export class FileDirectives {
+  readonly found: string[] = [];
+  private inFence = false;
+
+  read(line: string): void {
+    if (isFence(line)) this.inFence = !this.inFence;
+    else if (!this.inFence && line.includes("napkin-disable-file")) this.found.push(...(line.replace(codeSpan, "").match(fileDirective) ?? []));
+  }
 }
 
 /** Which rules a directive names: all of them when it names none. */
@@ -44,6 +55,8 @@ export class Suppressions {
     this.nextLine = undefined;
     this.ownLine = undefined;
     if (!text.includes("napkin-")) return;
+    // A comment in a code span (`` `<!-- napkin-disable -->` ``) is shown, not meant.
+    if (text.includes("`")) text = text.replace(codeSpan, "");
     for (const match of text.matchAll(directive_)) {
       const rules = rulesOf(match[2]);
       switch (match[1]) {
@@ -57,11 +70,12 @@ export class Suppressions {
           this.file = rules;
           break;
         case "disable":
-          this.region = rules;
+          this.region = rules === "all" ? "all" : new Set([...(this.region === "all" ? findingRules : (this.region ?? [])), ...rules]);
           break;
         case "enable":
-          // `napkin-enable` ends every region; `napkin-enable capacity` ends only a region that named exactly that.
-          if (rules === "all" || (this.region !== "all" && this.region && [...this.region].every((r) => rules.has(r)))) this.region = undefined;
+          // `napkin-enable` ends every region; `napkin-enable capacity` re-enables that rule only.
+          if (rules === "all") this.region = undefined;
+          else if (this.region) this.region = new Set([...(this.region === "all" ? findingRules : this.region)].filter((r) => !rules.has(r)));
           break;
       }
     }

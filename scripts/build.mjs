@@ -141,22 +141,47 @@ async function readBuiltInReference() {
   const module = { exports: {} };
   new Function("module", "exports", "require", outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
   const table = module.exports.builtInReference();
+  // The sources' own words stay in src/data/reference.json for readers; a run never shows them.
+  for (const figure of table.figures) delete figure.quote;
   const json = JSON.stringify(table);
   if (!isDeepStrictEqual(JSON.parse(json), table)) throw new Error("build: the built-in reference table does not survive JSON (an Infinity or NaN value?)");
   return json;
 }
 
-/** src/core/builtinReference.ts, in the bundle only: the table read at build time. */
-const prebuiltReference = (json) => ({
+/** The built-in table as read at build time: a data file beside the bundles, read by the runs that use it. */
+const referenceFile = "napkin-reference.json";
+
+/**
+ * src/core/builtinReference.ts, in the bundles only: reads dist/napkin-reference.json (the table read at build
+ * time). A file, not a string in every bundle: 60 KB that `calc` or `--version` would otherwise load and the
+ * compile cache would copy for every command; a run that compares with the table reads it once.
+ */
+const prebuiltReference = {
   name: "prebuilt-reference",
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]core[\\/]builtinReference\.ts$/ }, () => ({
-      // JSON.parse of a string literal loads faster than the same object written as a literal.
-      contents: `export function builtInReference() { return JSON.parse(${JSON.stringify(json)}); }`,
       loader: "ts",
+      resolveDir: "src/core",
+      contents: `import { readFileSync } from "node:fs";
+import { NapkinError } from "./errors.ts";
+import type { ReferenceTable } from "./reference.ts";
+let table: ReferenceTable | undefined;
+export function builtInReference(): ReferenceTable {
+  if (!table) {
+    let text: string;
+    try {
+      text = readFileSync(\`\${__dirname}/${referenceFile}\`, "utf8");
+    } catch (error) {
+      throw new NapkinError("io", \`cannot load dist/${referenceFile}: \${String((error as Error)?.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
+    }
+    table = JSON.parse(text) as ReferenceTable;
+  }
+  // A copy each time: callers may extend what they are given (--reference merges into it).
+  return { figures: [...table.figures], rules: [...table.rules] };
+}`,
     }));
   },
-});
+};
 
 const builtInReferenceJson = await readBuiltInReference();
 
@@ -213,7 +238,7 @@ const bundles = await build({
   supported: { "dynamic-import": false },
   // src/ is ES modules; in the bundle, the module's folder is the bundle's: dist/.
   define: { "import.meta.dirname": "__dirname" },
-  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, lazyZod, lazyFiles, prebuiltReference(builtInReferenceJson)],
+  plugins: [entries, lazyChildProcess, noColorDetection, lazyMathjs, lazyZod, lazyFiles, prebuiltReference],
   metafile: process.env.NAPKIN_BUNDLE_SIZES === "1",
 });
 // `NAPKIN_BUNDLE_SIZES=1 npm run build`: what each bundle carries, largest first.
@@ -229,6 +254,8 @@ mkdirSync("dist", { recursive: true });
 // Each file is renamed into place whole: a napkin run while this builds reads the old bundle or the new one.
 // mathjs's, zod's and finding files' bundles first: napkin's new bundles must never find the old ones missing.
 const written = [];
+writeWhole(`dist/${referenceFile}`, builtInReferenceJson);
+written.push(referenceFile);
 for (const file of [...mathjs.outputFiles, ...zod.outputFiles, ...files.outputFiles, ...bundles.outputFiles]) {
   writeWhole(file.path, file.text);
   written.push(file.path.slice(file.path.lastIndexOf("/") + 1));

@@ -43,6 +43,12 @@ describe("a damaged install is one line, never a stack", () => {
     expect(oneLine(run(folder, ["calc", "ceil(1.5)"]).stderr)).toEqual([expect.stringMatching(/^napkin: error: cannot load dist\/napkin-mathjs\.cjs: .*npm run build/)]);
     expect(run(folder, ["calc", "1 + 1"]).stdout).toMatch(/^2\n/);
   });
+  test("without the built reference table, what needs it says what is missing, and calc still works", () => {
+    const folder = install();
+    rmSync(join(folder, "dist/napkin-reference.json"));
+    expect(oneLine(run(folder, ["ref"]).stderr)).toEqual([expect.stringMatching(/^napkin: error: cannot load dist\/napkin-reference\.json: .*npm run build/)]);
+    expect(run(folder, ["calc", "1 + 1"]).stdout).toMatch(/^2\n/);
+  });
   test("without the bundle that finds files, a folder says what is missing, and a file is still checked", () => {
     const folder = install();
     rmSync(join(folder, "dist/napkin-files.cjs"));

@@ -276,7 +276,8 @@ export class NotesChecker {
     }
     // A line that defines a name (`DAU = 20M × 5% = 1M`, `DAU: 1M`) keeps its own name; the names it uses become
     // their values, before the line is joined to working above or below it.
-    const definition = this.fence === "none" ? definitionOf(text) : undefined;
+    // A definition states a value: a line without a digit defines nothing (and most lines are spared the pattern).
+    const definition = this.fence === "none" && digit.test(text) ? definitionOf(text) : undefined;
     const written = text;
     const substituted = this.names.substitute(text, definition?.valueAt ?? 0);
     if (substituted !== undefined) text = substituted;
@@ -338,8 +339,10 @@ export class NotesChecker {
   private define(head: { name: string; column: number; valueAt: number }, text: string, line: number, findings: readonly Finding[]): NameProblem | undefined {
     let last: Finding | undefined;
     for (const f of findings) if (f.rule === "arithmetic" || f.rule === "propagated") last = f;
-    const value = last ? (typeof last.stated === "number" ? `${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}` : undefined) : readValue(text.slice(head.valueAt), this.options.monthSeconds)?.text;
-    const read = value === undefined ? undefined : readValue(value, this.options.monthSeconds);
+    // The stated value of the line's last claim, or the plain value written after the head: each read once.
+    const read = last
+      ? typeof last.stated === "number" ? readValue(`${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}`, this.options.monthSeconds) : undefined
+      : readValue(text.slice(head.valueAt), this.options.monthSeconds);
     if (!read) return undefined;
     const definition: NameDefinition = { name: head.name, value: read.text, quantity: read.quantity, line, column: head.column };
     return this.names.define(definition, this.tolerance);

@@ -8,7 +8,7 @@ import { type Quantity, lookupWord, mathFunctionNames, midpoint, parseNotation, 
  */
 
 /** `DAU =`, `- **DAU**:`, `**DAU:**`, `1. DAU:`, `> DAU ≈`, `DAU_total =` at the start of a line: the head of a definition. */
-const definitionHead = /^\s*(?:(?:[-*+>]|\d+[.)])\s+)*(?:\*\*|__)?([A-Za-z_][A-Za-z0-9_]*?)(?:\*\*|__)?\s*(?:=|:|≈)(?!=)(?:\*\*|__)?\s*/;
+const definitionHead = /^\s*(?:(?:[-*+>]|\d+[.)])\s+)*(?:\*\*)?([A-Za-z_][A-Za-z0-9_]*)(?:\*\*)?\s*(?:=|:|≈)(?!=)(?:\*\*)?\s*/;
 /** A word where a value may stand. */
 const nameUse = /(?<![\w.$])[A-Za-z_][A-Za-z0-9_]*(?![\w])/g;
 /** Before a name used as a value: the start, a separator, an operator or a bracket; nothing else (`per day media` is prose). */
@@ -52,8 +52,11 @@ export function isName(word: string): boolean {
 /** A line's definition head: the name and where its definition's value starts, or undefined. */
 export function definitionOf(text: string): { name: string; column: number; valueAt: number } | undefined {
   const head = definitionHead.exec(text);
-  if (!head || !isName(head[1])) return undefined;
-  return { name: head[1], column: text.indexOf(head[1]) + 1, valueAt: head[0].length };
+  if (!head) return undefined;
+  // `__MAU__` is MAU in emphasis: the underscores around a name are markdown's, not the name's.
+  const name = head[1].startsWith("__") && head[1].endsWith("__") && head[1].length > 4 ? head[1].slice(2, -2) : head[1];
+  if (!isName(name)) return undefined;
+  return { name, column: text.indexOf(name) + 1, valueAt: head[0].length };
 }
 
 /** A plain value written after a definition head (`1M`, `5 TB`, `1M (daily)`), or undefined (`20M × 5%` is worked, not plain). */
@@ -83,11 +86,22 @@ function standsAsValue(text: string, at: number, word: string): boolean {
   return !(spelled && !functions.has(spelled[1].toLowerCase()) && text[at + word.length] === ")");
 }
 
+interface Substitution {
+  name: string;
+  value: string;
+  definition: NameDefinition;
+}
+
+/** No substitutions: one shared array, so the lines that use no name (most) allocate nothing. */
+const none: Substitution[] = [];
+
 /** The names of one file's current block. */
 export class Names {
   private readonly defined = new Map<string, NameDefinition>();
   /** What the last substitution replaced, in order: the names and the values put in their place. */
   private substituted: { name: string; value: string; definition: NameDefinition }[] = [];
+  /** The defined names as one pattern, made when first needed after a definition. */
+  private pattern: RegExp | undefined;
   /** The line before's, for a claim that runs over both. */
   private carried: { name: string; value: string }[] = [];
   /** Lines of this block nothing could be judged on, with an operator: where a name may be used before its definition. */
@@ -106,8 +120,9 @@ export class Names {
   /** A new block: no names. */
   reset(): void {
     this.defined.clear();
+    this.pattern = undefined;
     this.unjudged.length = 0;
-    this.substituted = this.carried = [];
+    this.substituted = this.carried = none;
   }
 
   /**
@@ -117,8 +132,9 @@ export class Names {
   substitute(text: string, from = 0): string | undefined {
     // A claim the next line completes is reported there: it restores this line's values too.
     this.carried = this.substituted;
+    this.substituted = none;
+    if (this.defined.size === 0 || !this.mentioned(text.slice(from))) return undefined;
     this.substituted = [];
-    if (this.defined.size === 0 || !this.mentioned(text)) return undefined;
     let unknown = false;
     const rest = text.slice(from).replace(nameUse, (word, at: number, whole: string) => {
       const definition = this.defined.get(word);
@@ -133,24 +149,24 @@ export class Names {
     });
     // `read / write = 100:1` with only `read` defined: a line that also uses a name nobody defined is left as it is.
     if (unknown || this.substituted.length === 0) {
-      this.substituted = [];
+      this.substituted = none;
       return undefined;
     }
     for (const { definition } of this.substituted) definition.used = true;
     return text.slice(0, from) + rest;
   }
 
-  /** Whether a line holds a defined name at all (most lines do not: no pattern runs on them). */
+  /** Whether a line holds a defined name as a whole word (most lines do not: nothing more runs on them). */
   private mentioned(text: string): boolean {
-    for (const name of this.defined.keys()) if (text.includes(name)) return true;
-    return false;
+    this.pattern ??= new RegExp(`(?<![\\w.$])(?:${[...this.defined.keys()].join("|")})(?![\\w])`);
+    return this.pattern.test(text);
   }
 
   /** A finding's text with the values the last substitution put in set back as their names, in order (`(1000000) * 10` → `DAU * 10`). */
   restore(text: string): string {
     let from = 0;
     let out = "";
-    for (const { name, value } of [...this.carried, ...this.substituted]) {
+    for (const { name, value } of this.carried.length ? [...this.carried, ...this.substituted] : this.substituted) {
       const at = text.indexOf(value, from);
       if (at < 0) continue;
       out += text.slice(from, at) + name;
@@ -171,6 +187,7 @@ export class Names {
   define(definition: NameDefinition, tolerance: number): NameProblem | undefined {
     const before = this.defined.get(definition.name);
     this.defined.set(definition.name, definition);
+    if (!before) this.pattern = undefined;
     if (before?.used && !sameValue(before.quantity, definition.quantity, tolerance)) return { kind: "redefined", name: definition.name, value: definition.value, before: { value: before.value, line: before.line } };
     const usedOn = before ? undefined : this.firstUse(definition.name, definition.line);
     if (usedOn !== undefined) return { kind: "used-before-defined", name: definition.name, usedOn };

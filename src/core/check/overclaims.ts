@@ -59,10 +59,14 @@ export function capacityMatchers(reference: ReferenceTable) {
   // most lines are not copied, a cheaper test that never misses a line the substring test would find: the
   // words in any letter case (an `i` flag without `u` compiles fast), also with the two characters whose
   // lower case is an ASCII letter, İ and the Kelvin sign.
-  const componentWords = [...new Set(figures.flatMap((f) => f.figure.match!.component.map((w) => w.toLowerCase())))];
+  // A word that holds a shorter one (`postgresql`, `memcached`, `websockets`) is found by it: the prefilter keeps the shorter.
+  const allWords = [...new Set(figures.flatMap((f) => f.figure.match!.component.map((w) => w.toLowerCase())))];
+  const componentWords = allWords.filter((word) => !allWords.some((other) => other !== word && word.includes(other)));
   const anyCase = (word: string) => escape(word).replace(/i/g, "[i\u0130]").replace(/k/g, "[k\u212A]");
   const mayNameComponent = componentWords.length ? new RegExp(componentWords.map(anyCase).join("|"), "i") : /(?!)/;
-  return { figures, componentWords, mayNameComponent };
+  // For each prefilter word, the figures it may name: a line naming Redis tests Redis's figures, not all of them.
+  const byWord = new Map(componentWords.map((word) => [word, figures.filter((f) => f.figure.match!.component.some((w) => w.toLowerCase().includes(word)))]));
+  return { figures, componentWords, mayNameComponent, byWord };
 }
 
 export type CapacityMatchers = ReturnType<typeof capacityMatchers>;
@@ -93,8 +97,15 @@ function claimedAs(kind: ClaimKind, number: ClaimedNumber): Quantity | undefined
 export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
   if (!matchers.mayNameComponent.test(line)) return undefined;
   const lower = line.toLowerCase();
-  if (!matchers.componentWords.some((word) => lower.includes(word))) return undefined;
-  const named = matchers.figures.filter((m) => m.component.test(lower) && m.operation.test(lower));
+  let maybe: CapacityMatchers["figures"] | undefined;
+  for (const word of matchers.componentWords) {
+    if (!lower.includes(word)) continue;
+    const more = matchers.byWord.get(word)!;
+    // In the table's order, whichever words found them: ties between figures go to the earlier one.
+    maybe = maybe ? matchers.figures.filter((f) => maybe!.includes(f) || more.includes(f)) : more;
+  }
+  if (!maybe) return undefined;
+  const named = maybe.filter((m) => m.component.test(lower) && m.operation.test(lower));
   if (named.length === 0) return undefined;
   const number = claimedNumber(line);
   if (!number) return undefined;

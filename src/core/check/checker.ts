@@ -1,6 +1,6 @@
 import { type ClaimLiteral, type Judgement, judgeClaim } from "../judge/claim.js";
 import { type Slip, defaultTolerance, distinctive, isCommonFactor } from "../judge/slips.js";
-import { type MathFunctions, type ReadingNote, type Terms, type Language, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
+import { type MathFunctions, type Quantity, type ReadingNote, type Terms, type Language, type WrittenQuantity, languageOf, midpoint, nounNamed, quantitiesIn, sameDim } from "../notation/index.js";
 import type { ReferenceTable } from "../reference.js";
 import { type ClaimText, endsInOperator, fenceSkipsCode, findClaims, isFence, undecorate } from "./claims.js";
 import { type NameDefinition, type NameProblem, Names, definitionOf, plainNumber, readValue } from "./names.js";
@@ -201,6 +201,8 @@ const openExpression = /\d\s*[a-zA-Z%]*\s*[*×·/÷+^]|[*×·/÷+^]\s*\(?\s*\d/;
 export class NotesChecker {
   readonly summary: CheckSummary = emptySummary();
   private readonly suppressions: Suppressions;
+  /** The stated value of the last claim judged: a definition line's value, without reading it again. */
+  private lastStated: Quantity | undefined;
   private readonly names = new Names();
   /** Blank lines in a row: two end a block of names. */
   private blanks = 0;
@@ -341,7 +343,7 @@ export class NotesChecker {
     for (const f of findings) if (f.rule === "arithmetic" || f.rule === "propagated") last = f;
     // The stated value of the line's last claim, or the plain value written after the head: each read once.
     const read = last
-      ? typeof last.stated === "number" ? readValue(`${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}`, this.options.monthSeconds) : undefined
+      ? typeof last.stated === "number" && this.lastStated ? { text: `${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}`, quantity: this.lastStated } : undefined
       : readValue(text.slice(head.valueAt), this.options.monthSeconds);
     if (!read) return undefined;
     const definition: NameDefinition = { name: head.name, value: read.text, quantity: read.quantity, line, column: head.column };
@@ -430,6 +432,7 @@ export class NotesChecker {
 
   /** A judged claim becomes ok, wrong, or propagated (it reused an earlier line's wrong result, or continues a wrong step). */
   private judge(claim: Judgement, text: string, line: number, chain?: CheckerChain): Finding {
+    this.lastStated = claim.statedValue;
     // One shape, no spreads or getters: a finding is made for every claim of every line.
     const finding: Finding = {
       file: this.file,

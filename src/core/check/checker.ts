@@ -110,6 +110,8 @@ function lowerExponents(above: string, line: string): string | undefined {
   return out;
 }
 
+const constant = <T>(value: T) => () => value;
+
 /** Where a claim starts on its line (1-based): its expression's first word. */
 function columnOf(text: string, expression: string): number {
   // The longest start of the expression written as it is: `3B / (24` finds the claim, not an earlier `3B reads`.
@@ -343,7 +345,7 @@ export class NotesChecker {
     for (const f of findings) if (f.rule === "arithmetic" || f.rule === "propagated") last = f;
     // The stated value of the line's last claim, or the plain value written after the head: each read once.
     const read = last
-      ? typeof last.stated === "number" && this.lastStated ? { text: `${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}`, quantity: this.lastStated } : undefined
+      ? typeof last.stated === "number" && this.lastStated ? { text: `${last.unitBefore ?? ""}${plainNumber(last.stated)}${last.unit ? ` ${last.unit}` : ""}`, quantity: constant(this.lastStated) } : undefined
       : readValue(text.slice(head.valueAt), this.options.monthSeconds);
     if (!read) return undefined;
     const definition: NameDefinition = { name: head.name, value: read.text, quantity: read.quantity, line, column: head.column };

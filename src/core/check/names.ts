@@ -30,7 +30,8 @@ export interface NameDefinition {
   name: string;
   /** The value as napkin notation: a number in plain digits and the stated unit (`1000000 users`). */
   value: string;
-  quantity: Quantity;
+  /** The value read, when a redefinition has to be compared with it (most definitions never are). */
+  quantity(): Quantity;
   line: number;
   column: number;
   /** Whether a line has used it since: only then does a new value make lines disagree. */
@@ -59,17 +60,31 @@ export function definitionOf(text: string): { name: string; column: number; valu
   return { name, column: text.indexOf(name) + 1, valueAt: head[0].length };
 }
 
-/** A plain value written after a definition head (`1M`, `5 TB`, `1M (daily)`), or undefined (`20M × 5%` is worked, not plain). */
-export function readValue(text: string, monthSeconds?: number): { text: string; quantity: Quantity } | undefined {
+/**
+ * A plain value written after a definition head (`1M`, `5 TB`, `1M (daily)`), or undefined (`20M × 5%` is worked,
+ * not plain). It is parsed here; it is read (its units, its senses) only if it is ever compared.
+ */
+export function readValue(text: string, monthSeconds?: number): { text: string; quantity(): Quantity } | undefined {
   let value = text.trim();
   if (!/\d/.test(value) || operator.test(value)) return undefined;
   try {
     const end = parseNotation(value, { stopAtProse: true }).end;
     if (!valueEnd.test(value.slice(end))) return undefined;
     value = value.slice(0, end).trim();
-    return { text: value, quantity: readNotation(value, { monthSeconds }).quantity };
+    if (!value) return undefined;
   } catch {
     return undefined;
+  }
+  let read: Quantity | undefined;
+  return { text: value, quantity: () => (read ??= readQuantity(value, monthSeconds)) };
+}
+
+/** A parsed value's quantity; one napkin cannot read (a reading refused) counts as no number: never equal to another. */
+function readQuantity(value: string, monthSeconds?: number): Quantity {
+  try {
+    return readNotation(value, { monthSeconds }).quantity;
+  } catch {
+    return { low: Number.NaN, high: Number.NaN, dim: { t: 0, d: 0, c: 0 }, terms: [] };
   }
 }
 
@@ -188,7 +203,7 @@ export class Names {
     const before = this.defined.get(definition.name);
     this.defined.set(definition.name, definition);
     if (!before) this.pattern = undefined;
-    if (before?.used && !sameValue(before.quantity, definition.quantity, tolerance)) return { kind: "redefined", name: definition.name, value: definition.value, before: { value: before.value, line: before.line } };
+    if (before?.used && !sameValue(before.quantity(), definition.quantity(), tolerance)) return { kind: "redefined", name: definition.name, value: definition.value, before: { value: before.value, line: before.line } };
     const usedOn = before ? undefined : this.firstUse(definition.name, definition.line);
     if (usedOn !== undefined) return { kind: "used-before-defined", name: definition.name, usedOn };
     return undefined;
@@ -208,5 +223,7 @@ function sameValue(a: Quantity, b: Quantity, tolerance: number): boolean {
   if (!sameDim(a.dim, b.dim)) return false;
   const x = midpoint(a);
   const y = midpoint(b);
+  // A value napkin could not read is no evidence of a change.
+  if (Number.isNaN(x) || Number.isNaN(y)) return true;
   return Math.abs(x - y) <= Math.abs(x) * tolerance;
 }

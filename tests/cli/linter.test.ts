@@ -315,3 +315,14 @@ describe("what a second reading found", () => {
   test("a line using a defined name and one nobody defined is left as it is", () => expect(check("read: 100K QPS\nread / write = 100:1\n").code).toBe(0));
   test("a math function's argument is a use (sqrt(DAU))", () => expect(places(check("DAU: 1M\nx = sqrt(DAU) = 5\n").stdout)).toEqual(["<stdin>:2"]));
 });
+
+describe("the edges left after the review", () => {
+  const check = (text: string) => napkin(["check", "-"], { input: text });
+  test("disable-next-line covers a claim written over the next two lines", () => expect(check("<!-- napkin-disable-next-line -->\n200K / 3 =\n66\n").code).toBe(0));
+  test("a setext heading ends a block of names", () => expect(check("DAU: 1M\nStorage\n=======\nw = DAU * 10 = 99M\n").code).toBe(0));
+  test("SARIF records whether the run read everything", () => {
+    const failed = napkin(["check", "--format", "sarif", "tests/fixtures/linter", "missing.md"]);
+    expect([failed.code, JSON.parse(failed.stdout).runs[0].invocations]).toEqual([2, [{ executionSuccessful: false }]]);
+    expect(JSON.parse(napkin(["check", "--format", "sarif", "-e", right]).stdout).runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+  });
+});

@@ -136,7 +136,8 @@ function stdinLines(context: Context): AsyncIterable<string[]> {
 /** Where findings go, in the chosen format: each as it is found, and the summary at the end. */
 interface Sink {
   finding(finding: Finding): void;
-  finish(summary: CheckSummary): void;
+  /** `failed`: an input could not be read, or a line raised an error napkin did not expect. */
+  finish(summary: CheckSummary, failed: boolean): void;
 }
 
 function sinkFor(mode: Mode, files: readonly string[], context: Context): Sink {
@@ -159,9 +160,9 @@ function sinkFor(mode: Mode, files: readonly string[], context: Context): Sink {
       const array = streamedArray(output, undefined);
       return {
         finding: (finding) => array.item(sarifResult(finding)),
-        finish: () => {
+        finish: (_, failed) => {
           array.close("", "");
-          output.out(sarifFooter(process.cwd()));
+          output.out(sarifFooter(process.cwd(), !failed));
         },
       };
     }
@@ -279,7 +280,7 @@ class CheckRun {
 
   finish(): number {
     const { output } = this.context;
-    this.sink.finish(this.summary);
+    this.sink.finish(this.summary, this.failed);
     if (this.mode.format !== "json" && this.read > 0 && !this.collect) output.err(renderSummary(this.summary, output.color));
     if (this.failed) return 2;
     return exitCodeOf(this.summary);

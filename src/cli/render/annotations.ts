@@ -23,7 +23,7 @@ export const ruleWords: Record<FindingRule, { level: "error" | "warning"; summar
   },
   name: {
     level: "warning",
-    summary: "A name is used before its definition, or defined twice with different values.",
+    summary: "A name is used before its definition, or defined again with another value after a line used it.",
     help: "Within a block (up to a heading or two blank lines), `NAME = … = value` or `NAME: value` defines NAME for the lines after it. Using it before, or defining it again with another value, is reported where it is defined.",
   },
 };
@@ -78,10 +78,11 @@ export function sarifResult(finding: Finding): string {
   return `        ${JSON.stringify(result, null, 2).replace(/\n/g, "\n        ")}`;
 }
 
-/** The close of the SARIF log, with where relative paths start. */
-export function sarifFooter(cwd: string): string {
+/** The close of the SARIF log: whether the run read everything (an unreadable input makes it fail), and where relative paths start. */
+export function sarifFooter(cwd: string, succeeded: boolean): string {
   const base = { "%SRCROOT%": { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } };
-  return `      ],\n      "originalUriBaseIds": ${JSON.stringify(base, null, 2).replace(/\n/g, "\n      ")}\n    }\n  ]\n}`;
+  const indent = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, "\n      ");
+  return `      ],\n      "invocations": ${indent([{ executionSuccessful: succeeded }])},\n      "originalUriBaseIds": ${indent(base)}\n    }\n  ]\n}`;
 }
 
 /** Where a finding's file is, as SARIF says it: a relative path from %SRCROOT% (the working folder), or a file URI. */

@@ -85,6 +85,8 @@ const digit = /\d/;
 /** A heading of level one or two ends a worked answer; deeper ones (`### Bandwidth`) sit inside one. */
 const heading = /^\s*#{1,2}\s/;
 const anyHeading = /^\s*#{1,6}\s/;
+/** A setext heading's underline (`Title` over `=====` or `-----`). */
+const setextUnderline = /^ {0,3}(?:={3,}|-{3,})\s*$/;
 const continuation = /^\s*(?:[-*+>]\s+)?(?:=|≈|~=|=>)/;
 /** A line of raised exponents only: one- or two-digit numbers spaced apart (`      7         2`). */
 const raisedExponents = /^ *\d{1,2}(?: {2,}\d{1,2})* *$/;
@@ -206,6 +208,8 @@ export class NotesChecker {
   /** The stated value of the last claim judged: a definition line's value, without reading it again. */
   private lastStated: Quantity | undefined;
   private readonly names = new Names();
+  /** Whether the line's claims were read joined to the line before (working written over two lines). */
+  private joined = false;
   /** Blank lines in a row: two end a block of names. */
   private blanks = 0;
   private fence: "none" | "math" | "code" = "none";
@@ -241,14 +245,15 @@ export class NotesChecker {
     // A comment shown in code (a fence, a code span) is an example, not a directive.
     this.suppressions.read(this.fence === "none" && !isFence(text) ? text : "");
     // A block of names ends at a heading (any level), or at two blank lines in a row.
+    const underText = this.blanks === 0 && this.recent2 !== "";
     this.blanks = nonBlank.test(text) ? 0 : this.blanks + 1;
-    if (!this.names.empty && (this.blanks === 2 || (anyHeading.test(text) && this.fence === "none"))) this.names.reset();
+    if (!this.names.empty && (this.blanks === 2 || (this.fence === "none" && (anyHeading.test(text) || (underText && setextUnderline.test(text)))))) this.names.reset();
     const findings = this.findingsOf(text, line, functions);
     if (findings.length === 0) return noFindings;
     const kept = this.options.off?.size ? findings.filter((f) => !this.options.off!.has(f.rule)) : findings;
     for (let i = 0; i < kept.length; i++) {
       this.summary.claims++;
-      if (this.suppressions.suppresses(kept[i].rule)) {
+      if (this.suppressions.suppresses(kept[i].rule, this.joined)) {
         kept[i].suppressed = true;
         this.summary.suppressed++;
       } else this.summary[kept[i].verdict]++;
@@ -411,6 +416,7 @@ export class NotesChecker {
 
   /** The line's claims; a line that starts with `=` continues the expression the line before ended with. */
   private claimsOf(text: string, previous: string): ClaimText[] {
+    this.joined = false;
     if (!previous) return findClaims(text);
     // `7.424 × 10^12 bits/dia ÷ 86.400s/dia =` then `85.925.925,93 bits/s =`: a line that ends in a separator,
     // or in a value cut short, is completed by the next one.
@@ -419,6 +425,7 @@ export class NotesChecker {
     const dangling = continuedFrom(before);
     if (dangling < 0 && !operatorStart.test(text) && !endsInExpression(before) && !(endsInQuantity(before) && conversionContinuation.test(text))) return findClaims(text);
     const joined = `${before} ${undecorate(text)}`;
+    this.joined = true;
     // Only the claims whose separator is on this line (or at the end of the line before) are this line's; the
     // line before reported its own. The first of them continues the line before.
     const from = dangling >= 0 ? dangling : before.length + 1;

@@ -48,9 +48,12 @@ export class Suppressions {
   /** What applies to the line last read: its own `disable-line`, and the line before's `disable-next-line`. */
   private thisLine: Rules | undefined;
   private ownLine: Rules | undefined;
+  /** What applied to the line before by line comments: a claim written over both lines is covered by either. */
+  private lineBefore: Rules | undefined;
 
   /** Reads a line's directives; call once per line, before asking about its findings. */
   read(text: string): void {
+    this.lineBefore = this.thisLine === undefined ? this.ownLine : this.ownLine === undefined ? this.thisLine : "all";
     this.thisLine = this.nextLine;
     this.nextLine = undefined;
     this.ownLine = undefined;
@@ -81,8 +84,8 @@ export class Suppressions {
     }
   }
 
-  /** Whether a finding of this rule on the line last read is suppressed. */
-  suppresses(rule: FindingRule): boolean {
-    return covers(this.file, rule) || covers(this.region, rule) || covers(this.thisLine, rule) || covers(this.ownLine, rule);
+  /** Whether a finding of this rule on the line last read is suppressed; `startedAbove`: its claim began on the line before. */
+  suppresses(rule: FindingRule, startedAbove = false): boolean {
+    return covers(this.file, rule) || covers(this.region, rule) || covers(this.thisLine, rule) || covers(this.ownLine, rule) || (startedAbove && covers(this.lineBefore, rule));
   }
 }

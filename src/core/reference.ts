@@ -1,5 +1,5 @@
 import { NapkinError } from "./errors.js";
-import { type Quantity, readNotation } from "./notation/index.js";
+import { type Quantity, chooseUnit, formatNapkin, formatQuantity, readNotation } from "./notation/index.js";
 import { type infer as infer_, validate, z } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
@@ -130,4 +130,16 @@ export function filterReference(table: ReferenceTable, topic?: string): Referenc
     throw new NapkinError("usage", `no reference topic '${topic}'`, { hint: didYouMean(topic, referenceTopics(table), "topics") });
   }
   return filtered;
+}
+
+/**
+ * A figure's range as napkin says it: `10K–50K/s`, `1M+/s`, `1K/s` (one value), `100K–2M connections`,
+ * `6.5–8.6 GB/s`. One wording for check's over-claims and estimate's verdicts.
+ */
+export function figureRangeText(figure: Figure): string {
+  const { low, high, dim } = figure.quantity;
+  const ends = (format: (n: number) => string) => (figure.openEnded ? `${format(low)}+` : low === high ? format(high) : `${format(low)}–${format(high)}`);
+  if (figure.load === "connections") return `${ends(formatNapkin)} connections`;
+  if (dim.t === -1 && dim.d === 0 && dim.c === 0) return `${ends(formatNapkin)}/s`;
+  return `${formatQuantity(figure.quantity, chooseUnit(dim, high), "napkin")}${figure.openEnded ? "+" : ""}`;
 }

@@ -1,6 +1,6 @@
 import { NapkinError } from "../errors.js";
-import { type Quantity, chooseUnit, dims, evaluateNode, formatNapkin, formatQuantity, parseNotation } from "../notation/index.js";
-import type { Figure, ReferenceTable } from "../reference.js";
+import { type Quantity, dims, evaluateNode, parseNotation } from "../notation/index.js";
+import { type Figure, type ReferenceTable, figureRangeText } from "../reference.js";
 
 /** A line's claim about what a component can handle, against the reference figure for it. */
 export interface CapacityClaim {
@@ -135,19 +135,8 @@ export function findCapacityClaim(line: string, matchers: CapacityMatchers, tole
   // A component that scales out is over-claimed only by a line naming one unit of it: `per node`, `one partition`.
   const aboutOneNode = !notOneNodeCapacity.test(clause) && (figure.per === "cluster" || !/\bcluster\b/.test(clause)) && (!figure.scalesOut || oneUnit.test(lower));
   const overClaim = aboutOneNode && !figure.openEnded && claimed.high > range.high * (1 + tolerance);
-  const table = `${rangeText(figure)} (${figure.name}${figure.per ? `, per ${figure.per}` : ""})`;
+  const table = `${figureRangeText(figure)} (${figure.name}${figure.per ? `, per ${figure.per}` : ""})`;
   return { figure, claimed, claimedText: number.text, overClaim, table };
-}
-
-/** A figure's range as the table states it: `10K–50K/s`, `1M+/s`, `1.25 GB/s`, `500K–2M`. */
-function rangeText(figure: Figure): string {
-  const { low, high } = figure.quantity;
-  const kind = kindOf(figure);
-  const ends = (format: (n: number) => string) => (figure.openEnded ? `${format(low)}+` : low === high ? format(high) : `${format(low)}–${format(high)}`);
-  if (kind === "rate") return `${ends(formatNapkin)}/s`;
-  if (kind === "count") return `${ends(formatNapkin)} connections`;
-  const unit = chooseUnit(figure.quantity.dim, high);
-  return `${formatQuantity(figure.quantity, unit, "napkin")}${figure.openEnded ? "+" : ""}`;
 }
 
 /** The number a capacity claim states: as written (with its dimension), and as a per-second rate. */

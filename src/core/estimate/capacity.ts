@@ -1,5 +1,5 @@
-import { type Quantity, chooseUnit, formatNapkin, formatQuantity, isRange, midpoint } from "../notation/index.js";
-import type { Figure, ReferenceTable } from "../reference.js";
+import { type Quantity, chooseUnit, formatQuantity, isRange, midpoint } from "../notation/index.js";
+import { type Figure, type ReferenceTable, figureRangeText } from "../reference.js";
 import { sum, tidy } from "./derive.js";
 
 export type Verdict = "fits" | "tight" | "exceeds";
@@ -110,15 +110,6 @@ function capacityCheck(figure: Figure, load: Quantity, assumption?: string): Cap
 
 const plural = (noun: string, n: number) => (n === 1 ? noun : noun.endsWith("y") && !/[aeiou]y$/.test(noun) ? noun.slice(0, -1) + "ies" : /(?:s|x|z|ch|sh)$/.test(noun) ? noun + "es" : noun + "s");
 
-/** A figure's range in its own unit: `10K–50K/s`, `1M+/s`, `500K–2M`, `1.25 GB/s`. */
-function rangeText(figure: Figure): string {
-  const { low, high } = figure.quantity;
-  const ends = (format: (n: number) => string) => (figure.openEnded ? `${format(low)}+` : low === high ? format(high) : `${format(low)}–${format(high)}`);
-  if (figure.load === "connections") return ends(formatNapkin);
-  if (figure.load !== "bandwidth") return `${ends(formatNapkin)}/s`;
-  return `${formatQuantity(figure.quantity, chooseUnit(figure.quantity.dim, high), "napkin")}${figure.openEnded ? "+" : ""}`;
-}
-
 /** A load in its own unit: `peak 66.7K/s`, `2M connections`, `peak 1.25 GB/s`. */
 function loadText(figure: Figure, load: Quantity): string {
   if (figure.load === "connections") return `${formatQuantity(load, chooseUnit(load.dim, load.high), "napkin")} connections`;
@@ -127,7 +118,7 @@ function loadText(figure: Figure, load: Quantity): string {
 }
 
 function sayVerdict(figure: Figure, verdict: Verdict, load: Quantity, nodes: { low: number; high: number }, per: string): string {
-  const range = rangeText(figure);
+  const range = figureRangeText(figure);
   const peak = loadText(figure, load);
   const count = nodes.low === nodes.high ? `${nodes.low}` : `${nodes.low}–${nodes.high}`;
   if (verdict === "fits") return `one ${figure.component ?? ""} ${per} is enough: ${peak} against ${range} per ${per}`.replace("  ", " ");

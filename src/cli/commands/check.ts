@@ -25,8 +25,8 @@ export const checkCommand: CommandSpec = {
   summary: "lint practice answers and notes: point out every arithmetic or reference slip",
   description:
     "Read notes (markdown or plain text, Portuguese or English) like a linter: every `expression = value`\n" +
-    "(also ≈, ~, =>, →, chains, table rows) is recomputed, and every claim about what Postgres, Redis or Kafka\n" +
-    "can handle is compared with the reference table. Only slips are reported, each with its likely cause;\n" +
+    "(also ≈, ~, =>, →, chains, table rows) is recomputed, and every claim about what one node of a component (Postgres,\n" +
+    "MySQL, Cassandra, Redis, Kafka, S3, DynamoDB…: napkin ref lists them) can handle is compared with the reference table. Only slips are reported, each with its likely cause;\n" +
     "right lines stay silent (--all lists them with ✓, with how each was read). A line may allow several\n" +
     "readings (B billion or bytes, m million or minutes, 86.400 as 86.4 or 86,400, a bare 40M per day, a 86,400\n" +
     "that converts s to days): each costs what makes it unlikely, and a line is right when a likely enough one\n" +

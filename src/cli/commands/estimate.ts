@@ -25,8 +25,9 @@ export const estimateCommand: CommandSpec = {
   description:
     "From the numbers an interviewer gives, derive the whole napkin chain step by step: average and peak\n" +
     "rates, reads, deliveries, bandwidth in and out, storage per day/week/month/year and over retention,\n" +
-    "records kept, cache memory and servers, then check the peak against the reference table (Postgres,\n" +
-    "Redis, Kafka) with a verdict you can say out loud.\n" +
+    "records kept, cache memory and servers, then check the peak against the reference table (the notes'\n" +
+    "Postgres, Redis and Kafka figures; --against cassandra,s3,… for others) with a verdict you can say out loud;\n" +
+    "--cost prices storage and egress per month.\n" +
     "Give one traffic source: --dau (or --users with --dau-ratio) with --per-user, or with --online and\n" +
     "--interval; --concurrent or --arrivals with --session, and --interval; or --qps. Every flag given is\n" +
     "used, or refused naming what it needs; every default and reading is listed under Readings.\n" +

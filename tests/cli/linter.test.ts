@@ -257,6 +257,10 @@ describe("watch mode", () => {
       "a.md:3:1: wrong [arithmetic]: 100 * 1800 = 18000 → ≈180,000 (off by 10×: a dropped zero?)",
       "a.md:1:1: fixed [arithmetic]: 200K / 3 = 66 → ≈66,667 (off by 1000×: a dropped K?)",
     ]);
+    // A note file that appears in the watched folder is checked too.
+    stdout = "";
+    writeFileSync(join(dir, "c.md"), `${slip}\n`);
+    await until(() => stdout.includes("c.md:1:1: wrong"));
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGINT");
     expect(await exit).toBe(0);

@@ -1,5 +1,5 @@
 import { type Stats, createReadStream, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker, emptySummary } from "../../core/check/checker.js";
 import { FileDirectives } from "../../core/check/suppress.js";
@@ -88,7 +88,7 @@ export const checkCommand: CommandSpec = {
       ),
     ];
     const mode = { format, all: Boolean(options.all), quiet: Boolean(options.annotate) && !options.output };
-    if (options.watch) return watch(inputs, mode, configs, context);
+    if (options.watch) return watch(inputs, given.filter((arg) => statSync(arg, { throwIfNoEntry: false })?.isDirectory()), mode, configs, context);
     // What -o must never overwrite: every file read, and the file behind standard input ("-").
     const files = found.flatMap((input) => (input.kind === "file" ? [input.path] : input.kind === "stdin" ? ["-"] : []));
     const run = new CheckRun(context, mode, configs, inputs.filter((input) => input.name !== "").map((input) => input.name));
@@ -306,10 +306,11 @@ const keyOf = (finding: Finding) => `${finding.rule}\u0000${finding.claim}\u0000
 /**
  * `--watch`: checks everything once as usual, then checks a file again whenever it changes and prints only what
  * changed: new findings as usual, and `fixed` for the ones gone (a finding is the same one when its rule, claim
- * and line text are, wherever the line moved). The files are those found at the start, under the config files
- * read then. Ctrl-C (or SIGTERM) ends it with exit 0.
+ * and line text are, wherever the line moved). A note file that appears in a watched folder given on the command
+ * line is checked too (as a walk of that folder would find it); config files are those read at the start.
+ * Ctrl-C (or SIGTERM) ends it with exit 0.
  */
-async function watch(inputs: readonly Input[], mode: Mode, configs: Configs, context: Context): Promise<number> {
+async function watch(inputs: readonly Input[], folderArgs: readonly string[], mode: Mode, configs: Configs, context: Context): Promise<number> {
   const { output } = context;
   const known = new Map<string, Finding[]>();
   /** One input checked with nothing printed but its errors: its reported findings (none when it could not be read). */
@@ -329,7 +330,7 @@ async function watch(inputs: readonly Input[], mode: Mode, configs: Configs, con
   output.err(renderSummary(total, output.color));
   output.err("napkin: watching for changes; Ctrl-C ends");
   const { watch: watchPath } = await import("node:fs");
-  const folders = new Set(inputs.flatMap((input) => (input.file ? [dirname(resolve(input.file))] : [])));
+  const folders = new Set([...folderArgs.map((folder) => resolve(folder)), ...inputs.flatMap((input) => (input.file ? [dirname(resolve(input.file))] : []))]);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const byPath = new Map(inputs.flatMap((input) => (input.file ? [[resolve(input.file), input] as const] : [])));
   const again = async (path: string) => {
@@ -345,11 +346,22 @@ async function watch(inputs: readonly Input[], mode: Mode, configs: Configs, con
     for (const f of fixed) output.out(`${input.file}:${f.line}:${f.column}: ${output.color.green("fixed")} [${f.rule}]: ${messageOf(f)}`);
     output.err(`napkin: ${input.file} checked again: ${after.length} reported (${added.length} new, ${fixed.length} fixed)`);
   };
+  /** A note file that appeared in a folder given on the command line, found as a new walk of it would find it (ignores included). */
+  const adopt = (path: string): boolean => {
+    for (const folder of folderArgs) {
+      if (!path.startsWith(resolve(folder) + sep)) continue;
+      const found = noteInputs([folder], (file) => configs.ignoreFor(file)).find((input) => input.kind === "file" && resolve(input.path) === path);
+      if (found?.kind !== "file") continue;
+      byPath.set(path, { name: found.path, file: found.path, lines: () => readableFileLines(found.path) });
+      return true;
+    }
+    return false;
+  };
   const watchers = [...folders].map((folder) =>
     watchPath(folder, (_event, name) => {
       if (!name) return;
       const path = join(folder, name.toString());
-      if (!byPath.has(path)) return;
+      if (!byPath.has(path) && !adopt(path)) return;
       clearTimeout(pending.get(path));
       // Editors write a file in bursts: one check after the last write.
       pending.set(path, setTimeout(() => void again(path), 80));

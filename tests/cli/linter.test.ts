@@ -321,6 +321,10 @@ describe("what a second reading found", () => {
 });
 
 describe("the edges left after the review", () => {
+  test("a directive naming an unknown rule is a warning on stderr; the exit code is the findings'", () => {
+    const run = napkin(["check", "-"], { input: `<!-- napkin-disable-next-line arithmetc -->\n${slip}\n` });
+    expect([run.code, run.stderr.split("\n")[0]]).toEqual([1, "napkin: warning: <stdin>:1: unknown rule 'arithmetc' in a napkin-disable or napkin-enable comment (the rules: arithmetic, propagated, capacity, name)"]);
+  });
   const check = (text: string) => napkin(["check", "-"], { input: text });
   test("disable-next-line covers a claim written over the next two lines", () => expect(check("<!-- napkin-disable-next-line -->\n200K / 3 =\n66\n").code).toBe(0));
   test("a setext heading ends a block of names", () => expect(check("DAU: 1M\nStorage\n=======\nw = DAU * 10 = 99M\n").code).toBe(0));

@@ -1,7 +1,7 @@
 import { type Stats, createReadStream, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { type CheckOptions, type CheckSummary, type Finding, NotesChecker, emptySummary } from "../../core/check/checker.js";
+import { type CheckOptions, type CheckSummary, type Finding, NotesChecker, emptySummary, findingRules } from "../../core/check/checker.js";
 import { FileDirectives } from "../../core/check/suppress.js";
 import { NapkinError } from "../../core/errors.js";
 import type { MathFunctions } from "../../core/notation/index.js";
@@ -260,6 +260,8 @@ class CheckRun {
             this.error(`${name}:${number}: ${bugLine(error, "the rest of the file is still checked")}`, "internal error");
             found = [];
           }
+          // A directive naming a rule napkin has not is said on stderr: a typo would otherwise silence nothing, silently.
+          if (checker.notices.length) for (const notice of checker.notices.splice(0)) this.warn(`${name}:${notice.line}: unknown rule ${notice.rules.map((r) => `'${r}'`).join(", ")} in a napkin-disable or napkin-enable comment (the rules: ${findingRules.join(", ")})`);
           annotated?.write(annotateLine(raw, found));
           // Most lines make no claim: they cost no filtered copy and no iterator.
           for (let j = 0; j < found.length; j++) {
@@ -271,6 +273,10 @@ class CheckRun {
     } finally {
       for (const key of Object.keys(this.summary) as (keyof CheckSummary)[]) this.summary[key] += checker.summary[key];
     }
+  }
+
+  private warn(line: string) {
+    this.context.output.err(`napkin: ${this.context.output.color.yellow("warning")}: ${line}`);
   }
 
   private error(line: string, kind = "error") {

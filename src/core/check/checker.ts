@@ -48,6 +48,13 @@ export interface Finding {
   figure?: { id: string; name: string; per?: string; low: number; high: number; openEnded: boolean; source: string };
 }
 
+/** Something about the notes that is no claim: a suppression comment naming rules napkin does not have. Data; the shell words it. */
+export interface CheckNotice {
+  line: number;
+  kind: "unknown-rule";
+  rules: readonly string[];
+}
+
 export interface CheckSummary {
   claims: number;
   ok: number;
@@ -208,6 +215,8 @@ export class NotesChecker {
   /** The stated value of the last claim judged: a definition line's value, without reading it again. */
   private lastStated: Quantity | undefined;
   private readonly names = new Names();
+  /** What the checker has to say that is no finding (a directive naming a rule napkin has not), until taken. */
+  readonly notices: CheckNotice[] = [];
   /** Whether the line's claims were read joined to the line before (working written over two lines). */
   private joined = false;
   /** Blank lines in a row: two end a block of names. */
@@ -249,6 +258,7 @@ export class NotesChecker {
     this.blanks = nonBlank.test(text) ? 0 : this.blanks + 1;
     if (!this.names.empty && (this.blanks === 2 || (this.fence === "none" && (anyHeading.test(text) || (underText && setextUnderline.test(text)))))) this.names.reset();
     const findings = this.findingsOf(text, line, functions);
+    if (this.suppressions.unknownRules.length) this.notices.push({ line, kind: "unknown-rule", rules: this.suppressions.unknownRules });
     if (findings.length === 0) return noFindings;
     const kept = this.options.off?.size ? findings.filter((f) => !this.options.off!.has(f.rule)) : findings;
     for (let i = 0; i < kept.length; i++) {

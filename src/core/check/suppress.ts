@@ -52,7 +52,11 @@ export class Suppressions {
   private lineBefore: Rules | undefined;
 
   /** Reads a line's directives; call once per line, before asking about its findings. */
+  /** Rule names the directives on the line last read name but napkin has none of (`arithmetc`): said, not silently dropped. */
+  unknownRules: readonly string[] = [];
+
   read(text: string): void {
+    if (this.unknownRules.length) this.unknownRules = [];
     this.lineBefore = this.thisLine === undefined ? this.ownLine : this.ownLine === undefined ? this.thisLine : "all";
     this.thisLine = this.nextLine;
     this.nextLine = undefined;
@@ -62,6 +66,10 @@ export class Suppressions {
     if (text.includes("`")) text = text.replace(codeSpan, "");
     for (const match of text.matchAll(directive_)) {
       const rules = rulesOf(match[2]);
+      if (rules !== "all") {
+        const unknown = [...rules].filter((rule) => !(findingRules as readonly string[]).includes(rule));
+        if (unknown.length) this.unknownRules = [...this.unknownRules, ...unknown];
+      }
       switch (match[1]) {
         case "disable-next-line":
           this.nextLine = rules;

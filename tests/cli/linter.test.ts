@@ -315,6 +315,7 @@ describe("what a second reading found", () => {
     expect(napkin(["check", "--format", "github", "-"], { input: "MAU: 3M\nx = 4M + MAU = 7M, y = 1M * 10 = 99M\n" }).stdout).toMatch(/line=2,col=24,/));
   test.each([["**DAU:** 1M"], ["1. DAU: 1M"], ["> DAU: 1M"], ["DAU ≈ 1M"], ["- __DAU__: 1M"]])("%s defines DAU", (definition) =>
     expect(places(check(`${definition}\nw = DAU * 10 = 99M\n`).stdout)).toEqual(["<stdin>:2"]));
+  test("a formula written before its values is no use before definition (QPS = DAU * 10 / 86,400, then DAU: 1M)", () => expect(check("QPS = DAU * 10 / 86,400\nDAU: 1M\n").code).toBe(0));
   test("a time of day is no value (Time: 10:30)", () => expect(check("Time: 10:30\nx = Time * 2 = 99\n").code).toBe(0));
   test("a line using a defined name and one nobody defined is left as it is", () => expect(check("read: 100K QPS\nread / write = 100:1\n").code).toBe(0));
   test("a math function's argument is a use (sqrt(DAU))", () => expect(places(check("DAU: 1M\nx = sqrt(DAU) = 5\n").stdout)).toEqual(["<stdin>:2"]));

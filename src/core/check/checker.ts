@@ -337,8 +337,9 @@ export class NotesChecker {
         figure: { id: figure.id, name: figure.name, per: figure.per, low: figure.quantity.low, high: figure.quantity.high, openEnded: Boolean(figure.openEnded), source: figure.source },
       });
     }
-    // A line nothing could be judged on may use a name not defined yet: a later definition says so.
-    if (findings.length === 0) this.names.noteUses(text, line);
+    // A claim nothing could be judged on (`writes = DAU * 10 = 10M`) may use a name not defined yet: a later
+    // definition says so. A formula with no stated value (`QPS = DAU * 10 / 86,400`, then `DAU: 1M`) is not one.
+    if (findings.length === 0 && claims.length > 0) this.names.noteUses(text, line);
     if (definition) {
       const problem = this.define(definition, text, line, findings);
       if (problem) findings.push(this.nameFinding(problem, definition.column, written, line));

@@ -42,55 +42,51 @@ const noColorDetection = {
   },
 };
 
+/**
+ * A module of napkin's that becomes a bundle of its own (`dist/<bundle>`), and a stand-in for it in napkin's
+ * bundles: each export requires that file on its first call. `wrapErrors`: the stand-in turns a missing or
+ * broken file into napkin's one-line error itself (otherwise its caller does).
+ */
+function lazyModule({ name, module, importer, bundle, exports, wrapErrors }) {
+  const load = wrapErrors
+    ? `import { NapkinError } from "../core/errors.ts";
+let loaded;
+const bundle = () => {
+  try {
+    return (loaded ??= require("./${bundle}"));
+  } catch (error) {
+    throw new NapkinError("io", \`cannot load dist/${bundle}: \${String(error && error.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
+  }
+};`
+    : `const bundle = () => require("./${bundle}");`;
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^\\./${module.replace(".", "\\.")}$`) }, (args) => (importer.test(args.importer) ? { path: module, namespace: name } : undefined));
+      build.onResolve({ filter: new RegExp(`^\\./${bundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({
+        loader: "ts",
+        resolveDir: "src/cli",
+        contents: `${load}\n${exports.map((e) => `export const ${e} = (...args) => bundle().${e}(...args);`).join("\n")}`,
+      }));
+    },
+  };
+}
+
 /** mathjs's own bundle, beside napkin's: only the rounding functions use it (src/cli/mathjs.ts). */
 const mathjsBundle = "napkin-mathjs.cjs";
 
 /**
- * mathjs is a third of napkin's code, and most runs call no rounding function. Its module (src/cli/mathjs.ts)
- * becomes a bundle of its own, and napkin's bundle gets a stand-in that requires that file on the first call.
+ * mathjs is a third of napkin's code, and most runs call no rounding function. src/cli/mathFunctions.ts turns a
+ * failure to load it into napkin's one-line error.
  */
-const lazyMathjs = {
-  name: "lazy-mathjs",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/mathjs\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]mathFunctions\.ts$/.test(args.importer) ? { path: "mathjs", namespace: "lazy-mathjs" } : undefined));
-    build.onResolve({ filter: new RegExp(`^\\./${mathjsBundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
-    // src/cli/mathFunctions.ts turns a failure here (a missing or broken file) into napkin's one-line error.
-    build.onLoad({ filter: /.*/, namespace: "lazy-mathjs" }, () => ({
-      contents: `export const createMathjs = () => require("./${mathjsBundle}").createMathjs();`,
-      loader: "js",
-    }));
-  },
-};
+const lazyMathjs = lazyModule({ name: "lazy-mathjs", module: "mathjs.js", importer: /[\\/]src[\\/]cli[\\/]mathFunctions\.ts$/, bundle: mathjsBundle, exports: ["createMathjs"], wrapErrors: false });
 
 /** Finding files' own bundle: only a folder or a glob on `napkin check`'s command line needs it (src/cli/findFiles.ts). */
 const filesBundle = "napkin-files.cjs";
 
-/**
- * picomatch and the .gitignore rules (~35 KB) are for folders and globs; `napkin check notes.md` needs neither.
- * src/cli/findFiles.ts becomes a bundle of its own, and napkin's bundles get a stand-in that requires it on the
- * first call, with napkin's one-line error when it is missing or damaged.
- */
-const lazyFiles = {
-  name: "lazy-files",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/findFiles\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]noteFiles\.ts$/.test(args.importer) ? { path: "findFiles", namespace: "lazy-files" } : undefined));
-    build.onResolve({ filter: new RegExp(`^\\./${filesBundle.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: "lazy-files" }, () => ({
-      loader: "ts",
-      resolveDir: "src/cli",
-      contents: `import { NapkinError } from "../core/errors.ts";
-let loaded;
-export const findFiles = (...args) => {
-  try {
-    loaded ??= require("./${filesBundle}");
-  } catch (error) {
-    throw new NapkinError("io", \`cannot load dist/${filesBundle}: \${String(error && error.message).split("\\n")[0]}; run \\\`npm run build\\\` in napkin's folder\`);
-  }
-  return loaded.findFiles(...args);
-};`,
-    }));
-  },
-};
+/** picomatch and the .gitignore rules (~35 KB) are for folders and globs; `napkin check notes.md` needs neither. */
+const lazyFiles = lazyModule({ name: "lazy-files", module: "findFiles.js", importer: /[\\/]src[\\/]cli[\\/]noteFiles\.ts$/, bundle: filesBundle, exports: ["findFiles"], wrapErrors: true });
 
 /** zod's own bundle: only validating a file (a preset, a scenario, a --reference table) needs it. */
 const zodBundle = "napkin-zod.cjs";

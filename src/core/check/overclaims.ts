@@ -97,14 +97,10 @@ function claimedAs(kind: ClaimKind, number: ClaimedNumber): Quantity | undefined
 export function findCapacityClaim(line: string, matchers: CapacityMatchers, tolerance: number): CapacityClaim | undefined {
   if (!matchers.mayNameComponent.test(line)) return undefined;
   const lower = line.toLowerCase();
-  let maybe: CapacityMatchers["figures"] | undefined;
-  for (const word of matchers.componentWords) {
-    if (!lower.includes(word)) continue;
-    const more = matchers.byWord.get(word)!;
-    // In the table's order, whichever words found them: ties between figures go to the earlier one.
-    maybe = maybe ? matchers.figures.filter((f) => maybe!.includes(f) || more.includes(f)) : more;
-  }
-  if (!maybe) return undefined;
+  const present = matchers.componentWords.filter((word) => lower.includes(word));
+  if (present.length === 0) return undefined;
+  // In the table's order, whichever words found them: ties between figures go to the earlier one.
+  const maybe = present.length === 1 ? matchers.byWord.get(present[0])! : matchers.figures.filter((f) => present.some((word) => matchers.byWord.get(word)!.includes(f)));
   const named = maybe.filter((m) => m.component.test(lower) && m.operation.test(lower));
   if (named.length === 0) return undefined;
   const number = claimedNumber(line);

@@ -46,11 +46,19 @@ export class Configs {
   private readonly found = new Map<string, string | undefined>();
   private readonly read = new Map<string, { config: NapkinConfig } | { error: NapkinError }>();
   private readonly tables = new Map<string, ReferenceTable>();
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly flags: Flags,
     private readonly cwd = process.cwd(),
   ) {}
+
+  /** Whether a config file is used for the first time in this run (a run says which config files it read, once each). */
+  firstUse(configFile: string): boolean {
+    if (this.announced.has(configFile)) return false;
+    this.announced.add(configFile);
+    return true;
+  }
 
   /** The settings for a file (or, with no file, for standard input and -e: from the working folder). */
   settingsFor(file?: string): Settings {

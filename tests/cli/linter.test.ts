@@ -155,6 +155,11 @@ describe("the config file", () => {
     const dir = tree({ "napkin.config.json": '{ "tolerance": "5%" }', "loose/.napkinrc.json": '{ "tolerance": "25%" }', "loose/a.md": "2 * 3 = 6.5\n", "strict.md": "2 * 3 = 6.5\n" });
     expect(places(napkinIn(dir, ["check", "."]).stdout)).toEqual(["strict.md:1"]);
   });
+  test("the run says which config files it read, once each, on stderr", () => {
+    const dir = tree({ ".napkinrc.json": '{ "tolerance": "5%" }', "a.md": `${right}\n`, "b.md": `${right}\n` });
+    expect(napkinIn(dir, ["check", "."]).stderr.split("\n").filter((line) => line.includes("settings from"))).toEqual(["napkin: settings from .napkinrc.json (napkin check --print-config FILE shows them)"]);
+  });
+  test("--json and --format github together exit 2", () => expectUsageError(["check", "--json", "--format", "github", "-e", slip], /--json is --format json; it cannot go with --format github/));
   test("flags override it", () => expect(napkinIn(tree({ ".napkinrc.json": '{ "tolerance": "5%" }', "a.md": "2 * 3 = 6.5\n" }), ["check", "--tolerance", "25%", "a.md"]).code).toBe(0));
   test("standard input and -e take the working folder's", () => expect(napkinIn(tree({ ".napkinrc.json": '{ "tolerance": "5%" }' }), ["check", "-e", "2 * 3 = 6.5"]).code).toBe(1));
   test("month: a 30.44-day month", () => {

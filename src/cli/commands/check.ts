@@ -1,5 +1,5 @@
 import { type Stats, createReadStream, statSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { type CheckOptions, type CheckSummary, type Finding, NotesChecker, emptySummary, findingRules } from "../../core/check/checker.js";
 import { FileDirectives } from "../../core/check/suppress.js";
@@ -212,6 +212,7 @@ class CheckRun {
   private read = 0;
   /** Lines checked in this run, all inputs together. */
   private lines = 0;
+
   failed = false;
 
   constructor(
@@ -229,6 +230,10 @@ class CheckRun {
   async checkInput(input: Input, annotated?: OutputFile) {
     try {
       const settings = this.configs.settingsFor(input.file);
+      // A config file changes what is right: the run says which ones it read (once each), on stderr.
+      if (settings.configFile && this.configs.firstUse(settings.configFile)) {
+        this.context.output.err(`napkin: settings from ${relative(process.cwd(), settings.configFile) || settings.configFile} (napkin check --print-config FILE shows them)`);
+      }
       const checks: CheckOptions = { reference: settings.reference, tolerance: settings.tolerance, monthSeconds: settings.monthSeconds, off: settings.off, fileDirectives: input.file ? await fileDirectives(input.file) : [] };
       await this.checkLines(input.name, input.lines(), checks, annotated);
       this.read++;

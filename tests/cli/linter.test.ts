@@ -249,7 +249,7 @@ describe("watch mode", () => {
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const until = async (what: () => boolean) => {
-      for (let i = 0; i < 200 && !what(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let i = 0; i < 600 && !what(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(what(), `stdout: ${stdout}\nstderr: ${stderr}`).toBe(true);
     };
     await until(() => stderr.includes("watching for changes"));
@@ -270,7 +270,7 @@ describe("watch mode", () => {
     child.kill("SIGINT");
     expect(await exit).toBe(0);
     expect(stderr).not.toMatch(/\n\s+at /);
-  }, 20_000);
+  }, 60_000);
   test("--watch refuses standard input, -e and other formats", () => expectUsageError(["check", "--watch", "--json", "tests/fixtures/linter"], /--watch checks files and folders/));
 });
 

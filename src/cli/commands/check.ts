@@ -339,7 +339,6 @@ async function watch(inputs: readonly Input[], folderArgs: readonly string[], mo
     for (const key of Object.keys(total) as (keyof CheckSummary)[]) total[key] += summary[key];
   }
   output.err(renderSummary(total, output.color));
-  output.err("napkin: watching for changes; Ctrl-C ends");
   const { watch: watchPath } = await import("node:fs");
   const folders = new Set([...folderArgs.map((folder) => resolve(folder)), ...inputs.flatMap((input) => (input.file ? [dirname(resolve(input.file))] : []))]);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -378,6 +377,8 @@ async function watch(inputs: readonly Input[], folderArgs: readonly string[], mo
       pending.set(path, setTimeout(() => void again(path), 80));
     }),
   );
+  // Said once the folders are watched: a change from here on is seen.
+  output.err("napkin: watching for changes; Ctrl-C ends");
   return new Promise<number>((done) => {
     const stop = () => {
       for (const watcher of watchers) watcher.close();
